@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Screening.Api.Grpc;
+using Screening.Api.Security;
+
+namespace Screening.Api.Extensions;
+
+/// <summary>Registers and maps the platform's gRPC services.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Adds the gRPC services, their interceptor and the key authenticator.</summary>
+    public static IServiceCollection AddScreeningApi(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<PlatformInterceptor>();
+        services.AddGrpc(o =>
+            {
+                o.MaxReceiveMessageSize = 16 * 1024 * 1024;
+                o.EnableDetailedErrors = false;
+            })
+            .AddServiceOptions<ScreeningGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
+            .AddServiceOptions<TenantAdminGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>());
+        return services;
+    }
+
+    /// <summary>Maps the platform's gRPC services.</summary>
+    public static IEndpointRouteBuilder MapScreeningApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<ScreeningGrpcService>();
+        endpoints.MapGrpcService<TenantAdminGrpcService>();
+        return endpoints;
+    }
+}

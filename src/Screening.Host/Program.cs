@@ -1,0 +1,3 @@
+using Screening.Host;
+
+return await PlatformHost.RunAsync(args);

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Screening.Host.Storage;
+
+/// <summary>Runs a command to completion and captures its output; optionally as another OS user (via runuser).</summary>
+internal static class ProcessRunner
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, string? asUser, TimeSpan timeout, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (asUser is null)
+        {
+            psi.FileName = file;
+        }
+        else
+        {
+            psi.FileName = "runuser";
+            psi.ArgumentList.Add("-u");
+            psi.ArgumentList.Add(asUser);
+            psi.ArgumentList.Add("--");
+            psi.ArgumentList.Add(file);
+        }
+
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        // Server messages must not depend on the caller's locale.
+        psi.Environment["LC_ALL"] = "C";
+        psi.Environment["LANG"] = "C";
+
+        using var process = new Process { StartInfo = psi };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeoutCts.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeoutCts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new PlatformStartupException($"'{Path.GetFileName(file)}' did not finish within {timeout.TotalSeconds:0} s.");
+        }
+
+        lock (output)
+        {
+            return new Result(process.ExitCode, output.ToString());
+        }
+    }
+}
