@@ -21,7 +21,7 @@ public sealed class ListParserRegistry
         //new OfacSdnXmlParser(),
         //new EuFinancialSanctionsXmlParser(),
         //new UkOfsiConListCsvParser(),
-        //new NationalJsonListParser(),
+        new NationalJsonListParser(),
     ]);
 
     /// <summary>The known format names, sorted.</summary>
