@@ -1,0 +1,12 @@
+namespace Screening.Matching.Indexing;
+
+/// <summary>The best name match found so far for one entry of one segment.</summary>
+internal struct EntryCandidate
+{
+    public int Segment;
+    public int Entry;
+    public double NameScore;
+    public int QueryName;
+    public int Name;
+    public double Score;
+}

@@ -1,0 +1,62 @@
+namespace Screening.Matching.Indexing;
+
+/// <summary>Per-thread reusable buffers for one search, so the hot path does not allocate per name it touches.</summary>
+internal sealed class SearchScratch
+{
+    [ThreadStatic]
+    private static SearchScratch? current;
+
+    public float[] Accumulated { get; private set; } = [];
+
+    public float[] TokenContribution { get; private set; } = [];
+
+    public int[] LastToken { get; private set; } = [];
+
+    public int[] Stamp { get; private set; } = [];
+
+    public int[] Touched { get; private set; } = [];
+
+    public int TouchedCount { get; set; }
+
+    public int StampValue { get; private set; }
+
+    /// <summary>Similarity of (query token, vocabulary token) pairs already computed in this segment pass.</summary>
+    public Dictionary<long, float> Similarities { get; } = [];
+
+    /// <summary>Retrieved vocabulary tokens per query token: flat list of (query token, vocabulary token).</summary>
+    public List<(int QueryToken, int TokenId, float Similarity)> Retrieved { get; } = [];
+
+    public int[] HeapNames { get; } = new int[MaxCandidates];
+
+    public float[] HeapScores { get; } = new float[MaxCandidates];
+
+    public const int MaxCandidates = 64;
+
+    public static SearchScratch ForCurrentThread() => current ??= new SearchScratch();
+
+    /// <summary>Prepares for a pass over a segment of <paramref name="nameCount"/> names.</summary>
+    public void Begin(int nameCount)
+    {
+        if (Accumulated.Length < nameCount)
+        {
+            var size = Math.Max(nameCount, Accumulated.Length * 2);
+            Accumulated = new float[size];
+            TokenContribution = new float[size];
+            LastToken = new int[size];
+            Stamp = new int[size];
+            Touched = new int[size];
+            StampValue = 0;
+        }
+
+        StampValue++;
+        if (StampValue == int.MaxValue)
+        {
+            Array.Clear(Stamp);
+            StampValue = 1;
+        }
+
+        TouchedCount = 0;
+        Similarities.Clear();
+        Retrieved.Clear();
+    }
+}

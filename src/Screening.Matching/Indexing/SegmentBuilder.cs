@@ -1,0 +1,230 @@
+using Screening.Matching.Normalisation;
+using Screening.Matching.Scoring;
+
+namespace Screening.Matching.Indexing;
+
+/// <summary>Builds an <see cref="IndexSegment"/> from entries; name normalisation and the deletion neighbourhood run in parallel.</summary>
+internal static class SegmentBuilder
+{
+    /// <summary>Builds a segment. Weights come from <paramref name="reference"/> when given (a small delta segment), else from the segment itself.</summary>
+    public static IndexSegment Build(IReadOnlyList<DesignationEntry> entries, IndexSegment? reference)
+    {
+        var nameEntry = new List<int>();
+        var nameText = new List<string>();
+        var nameWeak = new List<bool>();
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var names = entries[e].Names ?? [];
+            for (var n = 0; n < names.Count && n < InputLimits.MaxNamesPerEntry; n++)
+            {
+                if (names[n]?.Text is { } text && !string.IsNullOrWhiteSpace(text))
+                {
+                    nameEntry.Add(e);
+                    nameText.Add(text);
+                    nameWeak.Add(names[n].IsWeak);
+                }
+            }
+        }
+
+        var normalised = new NormalisedName[nameText.Count];
+        Parallel.For(0, normalised.Length, i => normalised[i] = NameNormaliser.Normalise(nameText[i]));
+
+        // Vocabulary and per-name token ids; names of one entry that normalise identically are kept once.
+        var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabulary = new List<NameToken>();
+        var frequency = new List<int>();
+        var keptEntry = new List<int>();
+        var keptText = new List<string>();
+        var keptWeak = new List<bool>();
+        var keptTokens = new List<int[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lastEntry = -1;
+        var lastNameOfToken = new List<int>();
+        for (var i = 0; i < normalised.Length; i++)
+        {
+            var name = normalised[i];
+            if (name.IsEmpty)
+            {
+                continue;
+            }
+
+            if (nameEntry[i] != lastEntry)
+            {
+                seen.Clear();
+                lastEntry = nameEntry[i];
+            }
+
+            var signature = string.Join(' ', name.Informative.Select(t => t.Text));
+            if (!seen.Add(signature))
+            {
+                continue;
+            }
+
+            var nameIndex = keptEntry.Count;
+            var ids = new int[name.Informative.Length];
+            for (var t = 0; t < ids.Length; t++)
+            {
+                var token = name.Informative[t];
+                if (!tokenIds.TryGetValue(token.Text, out var id))
+                {
+                    id = vocabulary.Count;
+                    tokenIds.Add(token.Text, id);
+                    vocabulary.Add(token);
+                    frequency.Add(0);
+                    lastNameOfToken.Add(-1);
+                }
+                else if (token.Abjad && !vocabulary[id].Abjad)
+                {
+                    vocabulary[id] = vocabulary[id] with { Abjad = true };
+                }
+
+                ids[t] = id;
+                if (lastNameOfToken[id] != nameIndex)
+                {
+                    lastNameOfToken[id] = nameIndex;
+                    frequency[id]++;
+                }
+            }
+
+            keptEntry.Add(nameEntry[i]);
+            keptText.Add(nameText[i]);
+            keptWeak.Add(nameWeak[i]);
+            keptTokens.Add(ids);
+        }
+
+        var nameCount = keptEntry.Count;
+        var referenceCount = reference?.ReferenceNameCount ?? nameCount;
+        var weights = new float[vocabulary.Count];
+        for (var id = 0; id < weights.Length; id++)
+        {
+            var token = vocabulary[id];
+            weights[id] = token.Text.Length == 1 && !token.HasDigit ? TokenWeights.Initial
+                : token.HasDigit ? TokenWeights.Unknown(referenceCount)
+                : reference?.WeightOf(token.Text) ?? TokenWeights.FromFrequency(frequency[id], referenceCount);
+        }
+
+        var postings = new int[vocabulary.Count][];
+        for (var id = 0; id < postings.Length; id++)
+        {
+            postings[id] = new int[frequency[id]];
+        }
+
+        var fill = new int[vocabulary.Count];
+        for (var n = 0; n < nameCount; n++)
+        {
+            foreach (var id in keptTokens[n])
+            {
+                var list = postings[id];
+                if (fill[id] == 0 || list[fill[id] - 1] != n)
+                {
+                    list[fill[id]++] = n;
+                }
+            }
+        }
+
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byConsonants = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < vocabulary.Count; id++)
+        {
+            var token = vocabulary[id];
+            if (token.Text.Length < 2 || token.HasDigit)
+            {
+                continue;
+            }
+
+            Add(byKey, token.Key, id);
+            if (token.Consonants.Length > 0)
+            {
+                Add(byConsonants, token.Consonants, id);
+            }
+        }
+
+        var (hashes, hashTokens) = BuildDeletions(vocabulary);
+        var byIdentifier = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            foreach (var identifier in entries[e].Identifiers ?? [])
+            {
+                var value = IdentifierText.Canonical(identifier?.Value);
+                if (value.Length >= 4)
+                {
+                    Add(byIdentifier, value, e);
+                }
+            }
+        }
+
+        return new IndexSegment
+        {
+            Entries = [.. entries],
+            NameEntry = [.. keptEntry],
+            NameText = [.. keptText],
+            NameWeak = [.. keptWeak],
+            NameTokens = [.. keptTokens],
+            Vocabulary = [.. vocabulary],
+            Weights = weights,
+            TokenIds = tokenIds,
+            Postings = postings,
+            ByKey = byKey.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            ByConsonants = byConsonants.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            DeletionHashes = hashes,
+            DeletionTokens = hashTokens,
+            ByIdentifier = byIdentifier.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal),
+            ReferenceNameCount = referenceCount,
+        };
+    }
+
+    private static (ulong[] Hashes, int[] Tokens) BuildDeletions(List<NameToken> vocabulary)
+    {
+        var offsets = new int[vocabulary.Count + 1];
+        for (var id = 0; id < vocabulary.Count; id++)
+        {
+            offsets[id + 1] = offsets[id] + DeletionCount(vocabulary[id]);
+        }
+
+        var hashes = new ulong[offsets[^1]];
+        var tokens = new int[offsets[^1]];
+        Parallel.For(0, vocabulary.Count, id =>
+        {
+            var token = vocabulary[id];
+            var count = DeletionCount(token);
+            if (count == 0)
+            {
+                return;
+            }
+
+            var at = offsets[id];
+            var text = token.Text.AsSpan();
+            hashes[at] = DeletionHash.Of(text, -1);
+            tokens[at++] = id;
+            for (var skip = 0; skip < count - 1; skip++)
+            {
+                hashes[at] = DeletionHash.Of(text, skip);
+                tokens[at++] = id;
+            }
+        });
+
+        Array.Sort(hashes, tokens);
+        return (hashes, tokens);
+    }
+
+    private static int DeletionCount(NameToken token)
+    {
+        if (token.HasDigit || token.Text.Length < DeletionHash.MinLength - 1 || token.Text.Length > 24)
+        {
+            return 0;
+        }
+
+        return token.Text.Length < DeletionHash.MinLength ? 1 : 1 + token.Text.Length;
+    }
+
+    private static void Add(Dictionary<string, List<int>> map, string key, int value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map.Add(key, list);
+        }
+
+        list.Add(value);
+    }
+}

@@ -1,0 +1,453 @@
+using Screening.Matching.Normalisation;
+using Screening.Matching.Scoring;
+
+namespace Screening.Matching.Indexing;
+
+/// <summary>
+/// Runs one normalised query name against one segment: retrieves similar vocabulary tokens (exact text, phonetic key,
+/// consonant skeleton against abjad tokens, deletion neighbourhood, merged and split forms), accumulates rarity-
+/// weighted evidence over the posting lists, keeps the best candidates, and scores each with <see cref="NameAligner"/>.
+/// </summary>
+internal static class SegmentSearch
+{
+    /// <summary>Weak (low-quality) aliases must match more closely: their name score is multiplied by this.</summary>
+    public const double WeakAliasFactor = 0.9;
+
+    private const float MergedEstimate = 0.9f;
+
+    public static void Run(
+        IndexSegment segment,
+        int segmentIndex,
+        IndexSegment reference,
+        ulong[] removed,
+        NormalisedName queryName,
+        int queryNameIndex,
+        double minScore,
+        SearchScratch scratch,
+        Dictionary<long, EntryCandidate> best)
+    {
+        var query = queryName.Informative;
+        var nq = query.Length;
+        if (nq == 0 || segment.NameCount == 0)
+        {
+            return;
+        }
+
+        scratch.Begin(segment.NameCount);
+        Span<float> queryWeights = stackalloc float[nq];
+        for (var i = 0; i < nq; i++)
+        {
+            Retrieve(segment, query, i, scratch);
+            queryWeights[i] = QueryWeight(segment, reference, query[i], i, scratch);
+        }
+
+        RetrieveMergedAndSplit(segment, query, scratch);
+        Accumulate(segment, queryWeights, scratch);
+        var candidates = SelectCandidates(segment, removed, queryWeights, query, minScore, scratch);
+
+        Span<float> similarity = stackalloc float[nq * NameAligner.MaxTokens];
+        Span<int> queryToName = stackalloc int[nq];
+        Span<float> querySimilarity = stackalloc float[nq];
+        Span<int> nameToQuery = stackalloc int[NameAligner.MaxTokens];
+        Span<float> nameSimilarity = stackalloc float[NameAligner.MaxTokens];
+        Span<float> nameWeights = stackalloc float[NameAligner.MaxTokens];
+        Span<NameToken> nameTokens = new NameToken[NameAligner.MaxTokens];
+        for (var c = 0; c < candidates; c++)
+        {
+            var nameIndex = scratch.HeapNames[c];
+            var ids = segment.NameTokens[nameIndex];
+            var nn = Math.Min(ids.Length, NameAligner.MaxTokens);
+            for (var j = 0; j < nn; j++)
+            {
+                nameTokens[j] = segment.Vocabulary[ids[j]];
+                nameWeights[j] = segment.Weights[ids[j]];
+                for (var i = 0; i < nq; i++)
+                {
+                    similarity[(i * nn) + j] = SimilarityOf(segment, query, i, ids[j], scratch);
+                }
+            }
+
+            var score = NameAligner.Align(
+                query, queryWeights, nameTokens[..nn], nameWeights[..nn], similarity[..(nq * nn)],
+                queryToName, querySimilarity, nameToQuery, nameSimilarity);
+            if (segment.NameWeak[nameIndex])
+            {
+                score *= WeakAliasFactor;
+            }
+
+            var entry = segment.NameEntry[nameIndex];
+            var key = ((long)segmentIndex << 32) | (uint)entry;
+            if (!best.TryGetValue(key, out var existing) || score > existing.NameScore)
+            {
+                best[key] = new EntryCandidate
+                {
+                    Segment = segmentIndex,
+                    Entry = entry,
+                    NameScore = score,
+                    QueryName = queryNameIndex,
+                    Name = nameIndex,
+                };
+            }
+        }
+    }
+
+    /// <summary>Scores one (query name, indexed name) pair with full detail, for explanations and identifier hits.</summary>
+    public static double ScorePair(
+        IndexSegment segment,
+        IndexSegment reference,
+        NormalisedName queryName,
+        int nameIndex,
+        out float[] queryWeights,
+        out int[] queryToName,
+        out float[] querySimilarity,
+        out int[] nameToQuery,
+        out float[] nameSimilarity,
+        out float[] nameWeights)
+    {
+        var query = queryName.Informative;
+        var ids = segment.NameTokens[nameIndex];
+        var nq = query.Length;
+        var nn = Math.Min(ids.Length, NameAligner.MaxTokens);
+        var scratch = new SearchScratch();
+        scratch.Begin(0);
+        queryWeights = new float[nq];
+        for (var i = 0; i < nq; i++)
+        {
+            Retrieve(segment, query, i, scratch);
+            queryWeights[i] = QueryWeight(segment, reference, query[i], i, scratch);
+        }
+
+        var nameTokens = new NameToken[nn];
+        nameWeights = new float[nn];
+        var similarity = new float[nq * nn];
+        for (var j = 0; j < nn; j++)
+        {
+            nameTokens[j] = segment.Vocabulary[ids[j]];
+            nameWeights[j] = segment.Weights[ids[j]];
+            for (var i = 0; i < nq; i++)
+            {
+                similarity[(i * nn) + j] = SimilarityOf(segment, query, i, ids[j], scratch);
+            }
+        }
+
+        queryToName = new int[nq];
+        querySimilarity = new float[nq];
+        nameToQuery = new int[nn];
+        nameSimilarity = new float[nn];
+        var score = nq == 0 || nn == 0 ? 0.0 : NameAligner.Align(
+            query, queryWeights, nameTokens, nameWeights, similarity, queryToName, querySimilarity, nameToQuery, nameSimilarity);
+        return segment.NameWeak[nameIndex] ? score * WeakAliasFactor : score;
+    }
+
+    private static float SimilarityOf(IndexSegment segment, NameToken[] query, int i, int tokenId, SearchScratch scratch)
+    {
+        var key = ((long)i << 32) | (uint)tokenId;
+        if (!scratch.Similarities.TryGetValue(key, out var s))
+        {
+            s = (float)TokenSimilarity.Compute(query[i], segment.Vocabulary[tokenId]);
+            scratch.Similarities[key] = s;
+        }
+
+        return s;
+    }
+
+    private static void Retrieve(IndexSegment segment, NameToken[] query, int i, SearchScratch scratch)
+    {
+        var token = query[i];
+        if (segment.TokenIds.TryGetValue(token.Text, out var exact))
+        {
+            Consider(segment, query, i, exact, scratch);
+        }
+
+        if (token.Text.Length == 1 || token.HasDigit)
+        {
+            return;
+        }
+
+        if (segment.ByKey.TryGetValue(token.Key, out var sameKey))
+        {
+            foreach (var id in sameKey)
+            {
+                Consider(segment, query, i, id, scratch);
+            }
+        }
+
+        if (token.Consonants.Length > 0 && segment.ByConsonants.TryGetValue(token.Consonants, out var sameConsonants))
+        {
+            foreach (var id in sameConsonants)
+            {
+                if (token.Abjad || segment.Vocabulary[id].Abjad)
+                {
+                    Consider(segment, query, i, id, scratch);
+                }
+            }
+        }
+
+        var text = token.Text.AsSpan();
+        if (text.Length < DeletionHash.MinLength - 1 || text.Length > 24)
+        {
+            return;
+        }
+
+        LookupDeletion(segment, query, i, DeletionHash.Of(text, -1), scratch);
+        if (text.Length >= DeletionHash.MinLength)
+        {
+            for (var skip = 0; skip < text.Length; skip++)
+            {
+                if (skip > 0 && text[skip] == text[skip - 1])
+                {
+                    continue;
+                }
+
+                LookupDeletion(segment, query, i, DeletionHash.Of(text, skip), scratch);
+            }
+        }
+    }
+
+    private static void LookupDeletion(IndexSegment segment, NameToken[] query, int i, ulong hash, SearchScratch scratch)
+    {
+        var at = segment.FindDeletion(hash);
+        if (at < 0)
+        {
+            return;
+        }
+
+        for (; at < segment.DeletionHashes.Length && segment.DeletionHashes[at] == hash; at++)
+        {
+            Consider(segment, query, i, segment.DeletionTokens[at], scratch);
+        }
+    }
+
+    private static void Consider(IndexSegment segment, NameToken[] query, int i, int id, SearchScratch scratch)
+    {
+        var key = ((long)i << 32) | (uint)id;
+        if (scratch.Similarities.ContainsKey(key))
+        {
+            return;
+        }
+
+        var s = (float)TokenSimilarity.Compute(query[i], segment.Vocabulary[id]);
+        scratch.Similarities[key] = s;
+        if (s > 0)
+        {
+            scratch.Retrieved.Add((i, id, s));
+        }
+    }
+
+    private static void RetrieveMergedAndSplit(IndexSegment segment, NameToken[] query, SearchScratch scratch)
+    {
+        var lookup = segment.TokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> joined = stackalloc char[64];
+        for (var i = 0; i < query.Length; i++)
+        {
+            var text = query[i].Text;
+            if (i + 1 < query.Length && text.Length + query[i + 1].Text.Length <= joined.Length && text.Length > 1 && query[i + 1].Text.Length > 1)
+            {
+                text.AsSpan().CopyTo(joined);
+                query[i + 1].Text.AsSpan().CopyTo(joined[text.Length..]);
+                if (lookup.TryGetValue(joined[..(text.Length + query[i + 1].Text.Length)], out var id))
+                {
+                    scratch.Retrieved.Add((i, id, MergedEstimate));
+                    scratch.Retrieved.Add((i + 1, id, MergedEstimate));
+                }
+            }
+
+            if (text.Length >= 6 && !query[i].HasDigit && text.Length <= 24)
+            {
+                for (var k = 3; k <= text.Length - 3; k++)
+                {
+                    if (lookup.TryGetValue(text.AsSpan(0, k), out var left) && lookup.TryGetValue(text.AsSpan(k), out var right))
+                    {
+                        scratch.Retrieved.Add((i, left, MergedEstimate));
+                        scratch.Retrieved.Add((i, right, MergedEstimate));
+                    }
+                }
+            }
+        }
+    }
+
+    private static float QueryWeight(IndexSegment segment, IndexSegment reference, NameToken token, int i, SearchScratch scratch)
+    {
+        if (token.Text.Length == 1 && !token.HasDigit)
+        {
+            return TokenWeights.Initial;
+        }
+
+        if (token.HasDigit)
+        {
+            return TokenWeights.Unknown(reference.ReferenceNameCount);
+        }
+
+        if (reference.WeightOf(token.Text) is { } known)
+        {
+            return known;
+        }
+
+        // Unknown spelling: weigh it like the closest indexed token; if none is close, like a unique token.
+        var bestSimilarity = 0f;
+        var weight = TokenWeights.Unknown(reference.ReferenceNameCount);
+        foreach (var (q, id, s) in scratch.Retrieved)
+        {
+            if (q == i && s > bestSimilarity)
+            {
+                bestSimilarity = s;
+                weight = segment.Weights[id];
+            }
+        }
+
+        return weight;
+    }
+
+    private static void Accumulate(IndexSegment segment, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
+    {
+        var cap = Math.Max(2000, segment.NameCount / 50);
+        var selective = false;
+        foreach (var (_, id, _) in scratch.Retrieved)
+        {
+            if (segment.Postings[id].Length <= cap)
+            {
+                selective = true;
+                break;
+            }
+        }
+
+        var acc = scratch.Accumulated;
+        var contribution = scratch.TokenContribution;
+        var lastToken = scratch.LastToken;
+        var stamp = scratch.Stamp;
+        var stampValue = scratch.StampValue;
+        var touched = scratch.Touched;
+        var touchedCount = scratch.TouchedCount;
+        foreach (var (q, id, s) in scratch.Retrieved)
+        {
+            var postings = segment.Postings[id];
+            if (selective && postings.Length > cap)
+            {
+                continue;
+            }
+
+            var value = queryWeights[q] * s;
+            foreach (var name in postings)
+            {
+                if (stamp[name] != stampValue)
+                {
+                    stamp[name] = stampValue;
+                    acc[name] = value;
+                    contribution[name] = value;
+                    lastToken[name] = q;
+                    touched[touchedCount++] = name;
+                }
+                else if (lastToken[name] != q)
+                {
+                    lastToken[name] = q;
+                    contribution[name] = value;
+                    acc[name] += value;
+                }
+                else if (value > contribution[name])
+                {
+                    acc[name] += value - contribution[name];
+                    contribution[name] = value;
+                }
+            }
+        }
+
+        scratch.TouchedCount = touchedCount;
+    }
+
+    private static int SelectCandidates(
+        IndexSegment segment,
+        ulong[] removed,
+        ReadOnlySpan<float> queryWeights,
+        NameToken[] query,
+        double minScore,
+        SearchScratch scratch)
+    {
+        var total = 0f;
+        var initials = 0f;
+        for (var i = 0; i < queryWeights.Length; i++)
+        {
+            total += queryWeights[i];
+            if (query[i].Text.Length == 1)
+            {
+                initials += queryWeights[i];
+            }
+        }
+
+        // With the aligner's formula, score <= 1 - 0.25 * (1 - query coverage); names whose evidence cannot reach
+        // minScore are not scored. The accumulated evidence over-estimates the aligned coverage.
+        var needed = (float)Math.Max(0.0, ((1.0 - (4.0 * (1.0 - minScore))) - 0.05) * total) - initials;
+        var names = scratch.HeapNames;
+        var scores = scratch.HeapScores;
+        var size = 0;
+        var acc = scratch.Accumulated;
+        for (var t = 0; t < scratch.TouchedCount; t++)
+        {
+            var name = scratch.Touched[t];
+            var value = acc[name];
+            if (value <= 0 || value < needed)
+            {
+                continue;
+            }
+
+            var entry = segment.NameEntry[name];
+            if ((removed[entry >> 6] & (1UL << (entry & 63))) != 0)
+            {
+                continue;
+            }
+
+            if (size < names.Length)
+            {
+                names[size] = name;
+                scores[size] = value;
+                SiftUp(names, scores, size++);
+            }
+            else if (value > scores[0])
+            {
+                names[0] = name;
+                scores[0] = value;
+                SiftDown(names, scores, size);
+            }
+        }
+
+        return size;
+    }
+
+    private static void SiftUp(int[] names, float[] scores, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (scores[parent] <= scores[i])
+            {
+                return;
+            }
+
+            (names[parent], names[i]) = (names[i], names[parent]);
+            (scores[parent], scores[i]) = (scores[i], scores[parent]);
+            i = parent;
+        }
+    }
+
+    private static void SiftDown(int[] names, float[] scores, int size)
+    {
+        var i = 0;
+        while (true)
+        {
+            var left = (2 * i) + 1;
+            if (left >= size)
+            {
+                return;
+            }
+
+            var smallest = left + 1 < size && scores[left + 1] < scores[left] ? left + 1 : left;
+            if (scores[i] <= scores[smallest])
+            {
+                return;
+            }
+
+            (names[smallest], names[i]) = (names[i], names[smallest]);
+            (scores[smallest], scores[i]) = (scores[i], scores[smallest]);
+            i = smallest;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Screening.Matching;
+
+/// <summary>A secondary attribute compared after the name.</summary>
+public enum MatchAttribute
+{
+    BirthDate,
+    Country,
+    SubjectKind,
+    Identifier,
+}

@@ -1,0 +1,110 @@
+namespace Screening.Matching.Normalisation;
+
+/// <summary>
+/// Conventions of Arabic names written in Latin letters: "Abdul Rahman", "Abdulrahman", "Abd al-Rahman",
+/// "Abdurrahman" and "Abdel Rahman" all become "abd rahman"; "Abdullah", "Abdallah" and "Abd Allah" become
+/// "abdullah"; sun-letter articles (ar-Rahman, as-Salam) are particles like al-/el-/ul-.
+/// </summary>
+internal static class ArabicNameRules
+{
+    private static readonly HashSet<string> AbdullahForms = new(StringComparer.Ordinal)
+    {
+        "abdullah", "abdallah", "abdollah", "abdulla", "abdalla", "abdoullah", "abdellah", "abdulah", "abdalah", "abdillah", "abdula", "abdallh", "abdullh",
+    };
+
+    private static readonly HashSet<string> AbdForms = new(StringComparer.Ordinal)
+    {
+        "abd", "abdul", "abdel", "abdal", "abdol", "abdou", "abdu", "abdur", "abdar", "abdus", "abdas", "abdil", "abdoul",
+    };
+
+    private static readonly HashSet<string> AllahForms = new(StringComparer.Ordinal)
+    {
+        "allah", "ullah", "illah", "alla", "ulla", "allh", "lah", "llah",
+    };
+
+    /// <summary>Rewrites a token sequence in place order; returns the new sequence.</summary>
+    public static List<string> Apply(List<string> tokens)
+    {
+        var result = new List<string>(tokens.Count + 2);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (AbdullahForms.Contains(t))
+            {
+                result.Add("abdullah");
+                continue;
+            }
+
+            if (AbdForms.Contains(t))
+            {
+                if (i + 1 < tokens.Count && AllahForms.Contains(tokens[i + 1]))
+                {
+                    result.Add("abdullah");
+                    i++;
+                    continue;
+                }
+
+                if (i + 2 < tokens.Count && tokens[i + 1] is "al" or "el" or "ul" && tokens[i + 2] is "lah" or "lahi")
+                {
+                    result.Add("abdullah");
+                    i += 2;
+                    continue;
+                }
+
+                result.Add("abd");
+                continue;
+            }
+
+            if (t.Length >= 6 && t.StartsWith("abd", StringComparison.Ordinal) && SplitAbd(t) is { } rest)
+            {
+                result.Add("abd");
+                result.Add(rest);
+                continue;
+            }
+
+            result.Add(t);
+        }
+
+        return result;
+    }
+
+    /// <summary>True for an article assimilated to the next token's first consonant (ar-rahman, as-salam, ad-din).</summary>
+    public static bool IsSunLetterArticle(string token, string? next)
+    {
+        if (next is null || token.Length is < 2 or > 3 || token[0] is not ('a' or 'e' or 'u'))
+        {
+            return false;
+        }
+
+        var consonant = token[1];
+        return consonant is 'r' or 's' or 'd' or 't' or 'z' or 'n' && next.Length > 2 && next[0] == consonant
+            && (token.Length == 2 || next[1] == token[2]);
+    }
+
+    private static string? SplitAbd(string t)
+    {
+        var i = 3;
+        if (t[i] is 'u' or 'e' or 'a' or 'o' or 'i')
+        {
+            i++;
+        }
+
+        if (i < t.Length && t[i] == 'l')
+        {
+            i++;
+        }
+        else if (i + 1 < t.Length && t[i] == t[i + 1] && t[i] is 'r' or 's' or 'd' or 't' or 'z' or 'n')
+        {
+            i++;
+        }
+
+        var rest = t[i..];
+        if (rest.Length < 3 || rest.StartsWith("lah", StringComparison.Ordinal) || rest.StartsWith("llah", StringComparison.Ordinal)
+            || rest.StartsWith("allah", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return rest;
+    }
+}

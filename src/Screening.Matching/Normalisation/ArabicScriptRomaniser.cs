@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Screening.Matching.Normalisation;
+
+/// <summary>
+/// Romanises words in Arabic script (Arabic, Persian/Dari, Pashto, Urdu). The script writes long vowels only, so
+/// the output keeps consonants and long vowels (محمد → mhmd, طالبان → talban); tokens from it are flagged as abjad
+/// and compared on their consonant skeleton. The article ال is split off (التكريتي → al tkriti).
+/// </summary>
+internal static class ArabicScriptRomaniser
+{
+    public static bool IsArabicScript(char c) =>
+        c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+            or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
+    /// <summary>Appends the romanisation of one word.</summary>
+    public static void Append(StringBuilder output, ReadOnlySpan<char> word)
+    {
+        // Split the definite article off, except in the name of God (الله, عبدالله keeps it inside).
+        if (word.Length > 3 && word[0] == 'ا' && word[1] == 'ل' && !word.SequenceEqual("الله"))
+        {
+            output.Append("al ");
+            word = word[2..];
+        }
+
+        var start = output.Length;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            var atStart = output.Length == start;
+            var previousIsVowel = !atStart && output[^1] is 'a' or 'i' or 'u' or 'e' or 'o';
+            var atEnd = i == word.Length - 1;
+            var nextIsLongVowel = !atEnd && word[i + 1] is 'ا' or 'ي' or 'ی';
+            output.Append(c switch
+            {
+                'ا' or 'ٱ' or 'آ' or 'أ' or 'ى' => "a",
+                'إ' => "i",
+                'ء' or 'ـ' or 'ْ' or 'ّ' or 'ٌ' or 'ٍ' or 'ً' => string.Empty,
+                'ؤ' => "u",
+                'ئ' => "i",
+                'ب' => "b",
+                'ت' or 'ط' or 'ټ' or 'ٹ' => "t",
+                'ة' or 'ۃ' => "a",
+                'ث' => "th",
+                'ج' => "j",
+                'ح' or 'ه' or 'ہ' or 'ھ' or 'ۀ' => "h",
+                'خ' => "kh",
+                'د' or 'ض' or 'ډ' or 'ڈ' => "d",
+                'ذ' => "dh",
+                'ر' or 'ړ' or 'ڑ' => "r",
+                'ز' or 'ظ' or 'ځ' => "z",
+                'ژ' or 'ږ' => "zh",
+                'س' or 'ص' or 'څ' => "s",
+                'ش' or 'ښ' => "sh",
+                'ع' => atStart ? "a" : string.Empty,
+                'غ' => "gh",
+                'ف' => "f",
+                'ق' => "q",
+                'ك' or 'ک' or 'ګ' => "k",
+                'گ' => "g",
+                'ل' => "l",
+                'م' => "m",
+                'ن' or 'ڼ' or 'ں' => "n",
+                'و' => atStart || previousIsVowel || nextIsLongVowel ? "w" : "u",
+                'ي' or 'ی' or 'ۍ' or 'ئ' => atStart || (previousIsVowel && !atEnd) ? "y" : "i",
+                'ې' or 'ے' => "e",
+                'پ' => "p",
+                'چ' => "ch",
+                'َ' => "a",
+                'ُ' => "u",
+                'ِ' => "i",
+                >= '٠' and <= '٩' => ((char)('0' + (c - '٠'))).ToString(),
+                >= '۰' and <= '۹' => ((char)('0' + (c - '۰'))).ToString(),
+                _ => IsArabicScript(c) ? string.Empty : c.ToString(),
+            });
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text;
+
+namespace Screening.Matching.Normalisation;
+
+/// <summary>
+/// The whole normalisation pipeline for one name: clean (length bound, invisible characters, NFKC, case), romanise
+/// per script, split into tokens on punctuation and spaces (apostrophes join), apply Arabic name conventions, and
+/// classify noise words.
+/// </summary>
+internal static class NameNormaliser
+{
+    public static NormalisedName Normalise(string? name)
+    {
+        var cleaned = TextCleaner.Clean(name);
+        if (cleaned.Length == 0)
+        {
+            return new NormalisedName(name ?? string.Empty, [], []);
+        }
+
+        var raw = new List<string>();
+        var abjadFlags = new List<bool>();
+        var romanised = new StringBuilder(cleaned.Length + 8);
+        foreach (var word in cleaned.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            romanised.Clear();
+            var abjad = ScriptRomaniser.Append(romanised, word);
+            SplitTokens(romanised, raw, abjadFlags, abjad);
+            if (raw.Count >= InputLimits.MaxTokensPerName * 2)
+            {
+                break;
+            }
+        }
+
+        var abjadByText = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            abjadByText[raw[i]] = abjadFlags[i] || abjadByText.GetValueOrDefault(raw[i]);
+        }
+
+        var rewritten = ArabicNameRules.Apply(raw);
+        var anyAbjad = abjadFlags.Contains(true);
+        var count = Math.Min(rewritten.Count, InputLimits.MaxTokensPerName);
+        var tokens = new NameToken[count];
+        var informativeCount = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var text = rewritten[i];
+            var role = NoiseWords.RoleOf(text);
+            if (role == TokenRole.Informative && ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null))
+            {
+                role = TokenRole.Particle;
+            }
+
+            var abjad = abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad;
+            tokens[i] = NameToken.Create(text, abjad, role);
+            if (role == TokenRole.Informative)
+            {
+                informativeCount++;
+            }
+        }
+
+        NameToken[] informative;
+        if (informativeCount == 0)
+        {
+            informative = tokens;
+        }
+        else
+        {
+            informative = new NameToken[informativeCount];
+            var j = 0;
+            foreach (var t in tokens)
+            {
+                if (t.Role == TokenRole.Informative)
+                {
+                    informative[j++] = t;
+                }
+            }
+        }
+
+        return new NormalisedName(name ?? string.Empty, tokens, informative);
+    }
+
+    private static void SplitTokens(StringBuilder romanised, List<string> tokens, List<bool> abjadFlags, bool abjad)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(romanised.Length, 256)];
+        var length = 0;
+        for (var i = 0; i <= romanised.Length; i++)
+        {
+            var c = i < romanised.Length ? romanised[i] : ' ';
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                if (length < buffer.Length)
+                {
+                    buffer[length++] = c;
+                }
+
+                continue;
+            }
+
+            if (c is >= 'A' and <= 'Z')
+            {
+                if (length < buffer.Length)
+                {
+                    buffer[length++] = (char)(c + 32);
+                }
+
+                continue;
+            }
+
+            if (c is '\'' or '`' or '\u2019' or '\u02BC' or '\u02BB' or '\u2018' or '\u00B4')
+            {
+                continue;
+            }
+
+            if (length > 0)
+            {
+                tokens.Add(new string(buffer[..length]));
+                abjadFlags.Add(abjad);
+                length = 0;
+            }
+        }
+    }
+}

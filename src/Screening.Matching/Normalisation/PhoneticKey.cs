@@ -1,0 +1,181 @@
+namespace Screening.Matching.Normalisation;
+
+/// <summary>
+/// Keys that fold romanisation and spelling conventions together, so that tokens written differently for the same
+/// sound compare equal: Mohammed / Muhammad / Mohamad, Kairat / Qairat, Alikhan / Alihan, Yuriy / Iurii,
+/// Hussein / Husayn. The vowel key keeps three vowel classes (a-like, i-like, u-like) so Hussein and Hassan stay apart;
+/// the consonant key drops vowels entirely and is used only against abjad (Arabic-script) tokens.
+/// </summary>
+internal static class PhoneticKey
+{
+    /// <summary>Vowel-class key: consonants folded (kh→h, q→k, sh/sch/shch→S, ch→C, zh/dzh/dj→J, ts/tz→Z, w→v, ph→f, th→t, dh→d, gh→g, c→k, x→ks), doubles collapsed, vowel runs → A/I/U.</summary>
+    public static string Of(string token)
+    {
+        Span<char> buffer = stackalloc char[token.Length * 2 + 2];
+        var length = Fold(token, buffer);
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Consonant skeleton: the vowel key without its vowel classes (mhmd for Mohammed and محمد).</summary>
+    public static string ConsonantsOf(string key)
+    {
+        Span<char> buffer = stackalloc char[key.Length];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (c is 'A' or 'I' or 'U')
+            {
+                continue;
+            }
+
+            if (length > 0 && buffer[length - 1] == c)
+            {
+                continue;
+            }
+
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static int Fold(string token, Span<char> output)
+    {
+        var s = token.AsSpan();
+        if (s.StartsWith("ye") && s.Length > 3)
+        {
+            s = s[1..];
+        }
+
+        var n = 0;
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            char next = i + 1 < s.Length ? s[i + 1] : '\0';
+            char mapped;
+            var consumed = 1;
+            switch (c)
+            {
+                case 's' when s[i..].StartsWith("shch"):
+                    mapped = 'S';
+                    consumed = 4;
+                    break;
+                case 's' when s[i..].StartsWith("sch"):
+                    mapped = 'S';
+                    consumed = 3;
+                    break;
+                case 's' when next == 'h':
+                    mapped = 'S';
+                    consumed = 2;
+                    break;
+                case 't' when s[i..].StartsWith("tch"):
+                    mapped = 'C';
+                    consumed = 3;
+                    break;
+                case 'c' when next == 'h':
+                    mapped = 'C';
+                    consumed = 2;
+                    break;
+                case 'c' when next == 'k':
+                    mapped = 'k';
+                    consumed = 2;
+                    break;
+                case 'c':
+                    mapped = 'k';
+                    break;
+                case 'd' when s[i..].StartsWith("dzh"):
+                    mapped = 'J';
+                    consumed = 3;
+                    break;
+                case 'd' when next == 'j':
+                    mapped = 'J';
+                    consumed = 2;
+                    break;
+                case 'd' when next == 'h':
+                    mapped = 'd';
+                    consumed = 2;
+                    break;
+                case 'z' when next == 'h':
+                    mapped = 'J';
+                    consumed = 2;
+                    break;
+                case 'j':
+                    mapped = 'J';
+                    break;
+                case 'k' when next == 'h':
+                    mapped = 'h';
+                    consumed = 2;
+                    break;
+                case 'g' when next == 'h':
+                    mapped = 'g';
+                    consumed = 2;
+                    break;
+                case 'p' when next == 'h':
+                    mapped = 'f';
+                    consumed = 2;
+                    break;
+                case 't' when next == 'h':
+                    mapped = 't';
+                    consumed = 2;
+                    break;
+                case 't' when next is 's' or 'z':
+                    mapped = 'Z';
+                    consumed = 2;
+                    break;
+                case 'q':
+                    mapped = 'k';
+                    break;
+                case 'w':
+                    mapped = 'v';
+                    break;
+                case 'x':
+                    Append(output, ref n, 'k');
+                    mapped = 's';
+                    break;
+                case 'a' or 'e' or 'i' or 'o' or 'u' or 'y':
+                    var end = i;
+                    var cls = 'A';
+                    var hasI = false;
+                    var hasU = false;
+                    while (end < s.Length && s[end] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+                    {
+                        hasI |= s[end] is 'i' or 'y';
+                        hasU |= s[end] is 'o' or 'u';
+                        end++;
+                    }
+
+                    if (hasI)
+                    {
+                        cls = 'I';
+                    }
+                    else if (hasU)
+                    {
+                        cls = 'U';
+                    }
+
+                    mapped = cls;
+                    consumed = end - i;
+                    break;
+                default:
+                    mapped = c;
+                    break;
+            }
+
+            Append(output, ref n, mapped);
+            i += consumed;
+        }
+
+        return n;
+    }
+
+    private static void Append(Span<char> output, ref int n, char c)
+    {
+        if (n > 0 && output[n - 1] == c)
+        {
+            return;
+        }
+
+        output[n++] = c;
+    }
+}

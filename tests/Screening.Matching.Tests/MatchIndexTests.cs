@@ -1,0 +1,198 @@
+using Screening.Matching.Tests.Support;
+
+namespace Screening.Matching.Tests;
+
+public sealed class MatchIndexTests
+{
+    private static readonly MatchIndex Index = SampleIndex.Build();
+
+    private static MatchHit? Top(string name, SubjectKind kind = SubjectKind.Unknown) =>
+        Index.Search(new ScreeningQuery(name) { Kind = kind }).FirstOrDefault();
+
+    [Theory]
+    [InlineData("Талибан")]
+    [InlineData("طالبان")]
+    [InlineData("Taliban")]
+    [InlineData("TALIBAN")]
+    public void Search_TalibanInAnyScript_FindsTaliban(string name) => Assert.Equal("KZ/taliban", Top(name)?.Key);
+
+    [Theory]
+    [InlineData("Қайрат Сатыбалды")]
+    [InlineData("Qairat Satybaldy")]
+    [InlineData("Kairat Satybaldy")]
+    public void Search_KazakhKairat_MatchesKairatAndQairat(string name) => Assert.Equal("T/kairat", Top(name)?.Key);
+
+    [Theory]
+    [InlineData("Әлихан Смайылов")]
+    [InlineData("Alihan Smailov")]
+    [InlineData("Alikhan Smaiylov")]
+    public void Search_KazakhAlikhan_MatchesAlikhanAndAlihan(string name) => Assert.Equal("T/alikhan", Top(name)?.Key);
+
+    [Theory]
+    [InlineData("Mohammed Idriss")]
+    [InlineData("Haji Mohammad Idris")]
+    [InlineData("Muhammad Idris")]
+    [InlineData("IDRIS, Mohamad")]
+    [InlineData("محمد ادريس")]
+    public void Search_MohammedIdrissVariants_FindsTheDesignation(string name) => Assert.Equal("UN/TAi.004", Top(name)?.Key);
+
+    [Theory]
+    [InlineData("Abdul Rahman Mustafa al-Qaduli")]
+    [InlineData("Abdulrahman Mustafa Qaduli")]
+    [InlineData("Abdurrahman Mustafa el Qaduli")]
+    public void Search_MergedAndSplitAbdForms_Match(string name) => Assert.Equal("UN/QDi.422", Top(name)?.Key);
+
+    [Theory]
+    [InlineData("Saddam Hussien")]
+    [InlineData("Tikriti, Saddam Hussein")]
+    [InlineData("صدام حسين")]
+    public void Search_DroppedTokensReorderedOrArabic_FindsSaddam(string name) => Assert.Equal("UN/IQi.001", Top(name)?.Key);
+
+    [Fact]
+    public void Search_DroppedMiddleName_StillMatches() => Assert.Equal("UN/KPi.001", Top("Vladimir Ivanov")?.Key);
+
+    [Fact]
+    public void Search_Initial_MatchesFullToken() => Assert.Equal("UN/KPi.001", Top("V. Vladimirovich Ivanov")?.Key);
+
+    [Fact]
+    public void Search_TypoInRareToken_StillMatches() => Assert.Equal("UN/QDi.422", Top("Abd al-Rahman Mustafa al-Qadulli")?.Key);
+
+    [Fact]
+    public void Search_LegalFormAlone_MatchesNothing()
+    {
+        Assert.Empty(Index.Search(new ScreeningQuery("CORP")));
+        Assert.Empty(Index.Search(new ScreeningQuery("CO., LTD.")));
+    }
+
+    [Fact]
+    public void Search_DifferentLegalForm_DoesNotBlockMatch() => Assert.Equal("OFAC/1", Top("Anglo Caribbean Company Limited")?.Key);
+
+    [Fact]
+    public void Search_HonorificAlone_MatchesNothing() => Assert.Empty(Index.Search(new ScreeningQuery("Haji")));
+
+    [Fact]
+    public void Search_CommonFirstNameAlone_DoesNotMatchLongerName() => Assert.Null(Top("Hassan"));
+
+    [Fact]
+    public void Search_DifferentNumber_DoesNotMatch()
+    {
+        Assert.Equal("OFAC/3", Top("Ocean Star 12")?.Key);
+        Assert.Null(Top("Ocean Star 13"));
+    }
+
+    [Fact]
+    public void Search_ExactIdentifier_IsDecisive()
+    {
+        var hit = Index.Search(new ScreeningQuery("Completely Different Shipping") { Identifiers = [new SubjectIdentifier("IMO", "IMO 9187629")] }).Single();
+        Assert.Equal("OFAC/3", hit.Key);
+        Assert.Equal(1.0, hit.Score);
+        Assert.Contains(hit.Explanation.Attributes, a => a.Attribute == MatchAttribute.Identifier && a.Outcome == AttributeOutcome.Agrees);
+    }
+
+    [Fact]
+    public void Search_BirthDateConflict_LowersScore()
+    {
+        var agree = Index.Search(new ScreeningQuery("Kairat Satybaldy") { BirthDates = [BirthDate.On(1970, 5, 3)] }, 0).First();
+        var conflict = Index.Search(new ScreeningQuery("Kairat Satybaldy") { BirthDates = [BirthDate.On(1985)] }, 0).First();
+        var range = Index.Search(new ScreeningQuery("Kairat Satybaldy") { BirthDates = [BirthDate.Between(1969, 1971)] }, 0).First();
+        Assert.True(agree.Score > conflict.Score);
+        Assert.True(range.Score > conflict.Score);
+        Assert.Contains(conflict.Explanation.Attributes, a => a.Attribute == MatchAttribute.BirthDate && a.Outcome == AttributeOutcome.Conflicts);
+    }
+
+    [Fact]
+    public void Search_SubjectKindConflict_LowersScore()
+    {
+        var asEntity = Index.Search(new ScreeningQuery("Taliban") { Kind = SubjectKind.Entity }, 0).First();
+        var asPerson = Index.Search(new ScreeningQuery("Taliban") { Kind = SubjectKind.Individual }, 0).First();
+        Assert.True(asEntity.Score > asPerson.Score);
+    }
+
+    [Fact]
+    public void Search_WeakAlias_NeedsCloserMatch()
+    {
+        var hit = Index.Search(new ScreeningQuery("Nico"), 0).First();
+        Assert.Equal("OFAC/5", hit.Key);
+        Assert.True(hit.Score < 1.0);
+    }
+
+    [Fact]
+    public void Search_Explanation_NamesAlignedTokensAndIgnoredHonorific()
+    {
+        var hit = Index.Search(new ScreeningQuery("Haji Mohammad Idris") { BirthDates = [BirthDate.On(1960)] }).First();
+        var text = hit.Explanation.Describe();
+        Assert.Contains(hit.Explanation.Alignments, a => a.QueryToken == "haji" && a.Kind == AlignmentKind.Ignored);
+        Assert.Contains("mohammad", text, StringComparison.Ordinal);
+        Assert.Contains("Birth date agrees", text, StringComparison.Ordinal);
+        Assert.InRange(hit.Explanation.Alignments.Sum(a => a.Contribution), 0.5, 1.01);
+    }
+
+    [Fact]
+    public void Search_ResultsAreOrderedAndBounded()
+    {
+        var hits = Index.Search(new ScreeningQuery("Mohammed"), 0, 3);
+        Assert.True(hits.Count <= 3);
+        Assert.Equal(hits.OrderByDescending(h => h.Score).ThenBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Key), hits.Select(h => h.Key));
+        Assert.All(hits, h => Assert.InRange(h.Score, 0.0, 1.0));
+    }
+
+    [Fact]
+    public void WithChanges_RemovedKey_NoLongerMatchesAndOldIndexUnchanged()
+    {
+        var updated = Index.WithChanges(["KZ/taliban"], []);
+        Assert.Empty(updated.Search(new ScreeningQuery("Талибан")));
+        Assert.False(updated.Contains("KZ/taliban"));
+        Assert.Equal("KZ/taliban", Index.Search(new ScreeningQuery("Талибан")).First().Key);
+        Assert.Equal(Index.EntryCount - 1, updated.EntryCount);
+    }
+
+    [Fact]
+    public void WithChanges_AddedAndReplacedEntries_AreSearchable()
+    {
+        var updated = Index.WithChanges(
+            [],
+            [
+                new EntryBuilder("RU/taliban", SubjectKind.Entity).Named("Движение Талибан").Build(),
+                new EntryBuilder("T/kairat").Named("Kairat Satybaldy", "Қайрат Сатыбалды").Born(BirthDate.On(1970)).Build(),
+            ]);
+        Assert.Contains(updated.Search(new ScreeningQuery("Talibanu Dvizhenie"), 0.5), h => h.Key == "RU/taliban");
+        Assert.Single(updated.Search(new ScreeningQuery("Kairat Satybaldy")), h => h.Key == "T/kairat");
+        Assert.Equal(Index.EntryCount + 1, updated.EntryCount);
+    }
+
+    [Fact]
+    public void WithChanges_ManyUpdates_CompactsAndKeepsAnswers()
+    {
+        var index = Index;
+        for (var i = 0; i < 20; i++)
+        {
+            index = index.WithChanges([], [new EntryBuilder($"X/{i}").Named($"Person Number{i} Zyxwvut").Build()]);
+        }
+
+        Assert.Equal(Index.EntryCount + 20, index.EntryCount);
+        Assert.Equal("X/7", index.Search(new ScreeningQuery("Person Number7 Zyxwvut")).First().Key);
+        Assert.Equal("KZ/taliban", index.Search(new ScreeningQuery("Taliban")).First().Key);
+    }
+
+    [Fact]
+    public void Build_DuplicateKeys_LaterEntryWins()
+    {
+        var index = MatchIndex.Build([new EntryBuilder("A").Named("Ivan Petrov").Build(), new EntryBuilder("A").Named("Pyotr Ivanov").Build()]);
+        Assert.Equal(1, index.EntryCount);
+        Assert.Empty(index.Search(new ScreeningQuery("Ivan Petrov"), 0.95));
+        Assert.Single(index.Search(new ScreeningQuery("Pyotr Ivanov")));
+    }
+
+    [Fact]
+    public void Search_ConcurrentQueries_GiveSameAnswers()
+    {
+        var names = new[] { "Талибан", "Mohammed Idriss", "Qairat Satybaldy", "Saddam Hussien", "Vladimir Ivanov" };
+        var expected = names.Select(n => Top(n)?.Key).ToArray();
+        var results = new string?[200];
+        Parallel.For(0, results.Length, i => results[i] = Top(names[i % names.Length])?.Key);
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % names.Length], results[i]);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Screening.Matching.Normalisation;
+
+namespace Screening.Matching.Tests.Normalisation;
+
+public sealed class NameNormaliserTests
+{
+    private static string Texts(string name) => string.Join(' ', NameNormaliser.Normalise(name).Tokens.Select(t => t.Text));
+
+    private static string Informative(string name) => string.Join(' ', NameNormaliser.Normalise(name).Informative.Select(t => t.Text));
+
+    [Theory]
+    [InlineData("Талибан", "taliban")]
+    [InlineData("Владимир Путин", "vladimir putin")]
+    [InlineData("Дмитрий Медведев", "dmitriy medvedev")]
+    [InlineData("Юлия Тимошенко", "yuliya timoshenko")]
+    [InlineData("Михаил Ходорковский", "mikhail khodorkovskiy")]
+    [InlineData("Щукин", "shchukin")]
+    public void Normalise_RussianCyrillic_RomanisesBgnStyle(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("Қайрат", "kayrat")]
+    [InlineData("Әлихан", "alikhan")]
+    [InlineData("Нұрсұлтан Әбішұлы", "nursultan abishuly")]
+    [InlineData("Ғани Өмірбек", "gani omirbek")]
+    [InlineData("Жаңа Үміт", "zhana umit")]
+    [InlineData("Һәкім", "hakim")]
+    public void Normalise_KazakhCyrillic_RomanisesKazakhLetters(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("Қайрат", "kairat")]
+    [InlineData("Қайрат", "qairat")]
+    [InlineData("Әлихан", "alikhan")]
+    [InlineData("Әлихан", "alihan")]
+    [InlineData("Талибан", "taliban")]
+    public void Normalise_KazakhCyrillic_SharesKeyWithCommonRomanisations(string cyrillic, string latin) =>
+        Assert.Equal(PhoneticKey.Of(latin), NameNormaliser.Normalise(cyrillic).Tokens.Single().Key);
+
+    [Theory]
+    [InlineData("Георгій", "heorhiy")]
+    [InlineData("Їжакевич", "yizhakevych")]
+    [InlineData("Євген", "yevhen")]
+    public void Normalise_UkrainianCyrillic_UsesUkrainianValues(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("Ҷӯрабек Ҳасанов", "jurabek hasanov")]
+    [InlineData("Үсөн Өмүрбеков", "uson omurbekov")]
+    public void Normalise_TajikAndKyrgyzCyrillic_RomanisesTheirLetters(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("طالبان", "talban")]
+    [InlineData("محمد علي", "mhmd ali")]
+    [InlineData("صدام حسين التكريتي", "sdam hsin al tkriti")]
+    [InlineData("عبد الرحمن", "abd al rhmn")]
+    [InlineData("عبدالله", "abdullah")]
+    [InlineData("پرویز", "prwiz")]
+    [InlineData("محمود", "mhmud")]
+    [InlineData("ګل محمد", "kl mhmd")]
+    public void Normalise_ArabicScript_RomanisesConsonantsAndLongVowels(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("Νικόλαος", "nikolaos")]
+    [InlineData("José Müller-Lüdenscheidt", "jose muller ludenscheidt")]
+    [InlineData("Ǆokić", "dzokic")]
+    [InlineData("O'Brien", "obrien")]
+    [InlineData("  ANGLO-CARIBBEAN   CO., LTD. ", "anglo caribbean co ltd")]
+    [InlineData("ﬁrst Ｆｕｌｌｗｉｄｔｈ", "first fullwidth")]
+    public void Normalise_LatinAndGreek_FoldsCaseDiacriticsPunctuationAndWidth(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Fact]
+    public void Normalise_ArmenianAndGeorgian_ProducesLatin()
+    {
+        Assert.Matches("^[a-z ]+$", Texts("Արամ Խաչատրյան"));
+        Assert.Matches("^[a-z ]+$", Texts("მიხეილ სააკაშვილი"));
+    }
+
+    [Theory]
+    [InlineData("Haji Mohammad Idris", "mohammad idris")]
+    [InlineData("Mullah Mohammed Omar", "mohammed omar")]
+    [InlineData("Maulavi Abdul Kabir", "abd kabir")]
+    [InlineData("Sheikh Ahmed", "ahmed")]
+    [InlineData("Mr. John Smith", "john smith")]
+    [InlineData("ACME TRADING LLC", "acme trading")]
+    [InlineData("ООО Ромашка", "romashka")]
+    [InlineData("ТОО Казахстан Темир", "kazakhstan temir")]
+    [InlineData("JSC ARGUMENT", "argument")]
+    [InlineData("Siemens GmbH", "siemens")]
+    [InlineData("Banco Nacional de Cuba SA", "banco nacional cuba")]
+    public void Normalise_HonorificsAndLegalForms_AreNotInformative(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Fact]
+    public void Normalise_NameOfOnlyNoiseWords_KeepsThemInformative() => Assert.Equal("corp", Informative("CORP"));
+
+    [Theory]
+    [InlineData("Abdul Rahman", "abd rahman")]
+    [InlineData("Abdulrahman", "abd rahman")]
+    [InlineData("Abd al-Rahman", "abd rahman")]
+    [InlineData("Abd ar-Rahman", "abd rahman")]
+    [InlineData("Abdurrahman", "abd rahman")]
+    [InlineData("Abdel Rahman", "abd rahman")]
+    [InlineData("Abdullah", "abdullah")]
+    [InlineData("Abd Allah", "abdullah")]
+    [InlineData("Abdallah", "abdullah")]
+    [InlineData("Osama bin Laden", "osama laden")]
+    [InlineData("Abu Bakr al-Baghdadi", "abu bakr baghdadi")]
+    public void Normalise_ArabicNameConventions_AreCanonical(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \t\n ")]
+    [InlineData("\u200F\u200E\u202B")]
+    [InlineData("!!! --- ...")]
+    public void Normalise_EmptyOrInvisible_IsEmpty(string name) => Assert.True(NameNormaliser.Normalise(name).IsEmpty);
+
+    [Fact]
+    public void Normalise_ControlCharactersAndBidiMarks_AreRemoved() =>
+        Assert.Equal("ivan petrov", Texts("\u202BIvan\u0000\u0007 Pe\u200Ftrov\u202C"));
+
+    [Fact]
+    public void Normalise_LoneSurrogates_AreDroppedWithoutException() =>
+        Assert.Equal("ivan petrov", Texts("Ivan\uD800 Pet\uDC00rov"));
+
+    [Fact]
+    public void Normalise_HugeName_IsTruncatedToTheLimits()
+    {
+        var name = NameNormaliser.Normalise(string.Concat(Enumerable.Repeat("Ivan ", 20_000)));
+        Assert.True(name.Tokens.Length <= InputLimits.MaxTokensPerName);
+        Assert.All(name.Tokens, t => Assert.Equal("ivan", t.Text));
+    }
+
+    [Fact]
+    public void Normalise_MixedScripts_RomanisesEachPart() =>
+        Assert.Equal("ivan ivanov mhmd", Texts("Иван Ivanov محمد"));
+
+    [Fact]
+    public void Normalise_ArabicScriptToken_IsFlaggedAbjad()
+    {
+        var tokens = NameNormaliser.Normalise("محمد Ali").Tokens;
+        Assert.True(tokens[0].Abjad);
+        Assert.False(tokens[1].Abjad);
+    }
+}

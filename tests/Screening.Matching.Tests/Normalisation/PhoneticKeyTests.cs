@@ -1,0 +1,37 @@
+using Screening.Matching.Normalisation;
+
+namespace Screening.Matching.Tests.Normalisation;
+
+public sealed class PhoneticKeyTests
+{
+    [Theory]
+    [InlineData("mohammed", "muhammad")]
+    [InlineData("mohamad", "muhammed")]
+    [InlineData("kairat", "qairat")]
+    [InlineData("alikhan", "alihan")]
+    [InlineData("yuriy", "iurii")]
+    [InlineData("dmitry", "dmitrii")]
+    [InlineData("hussein", "husayn")]
+    [InlineData("hossein", "husain")]
+    [InlineData("yevgeniy", "evgeniy")]
+    [InlineData("mikhail", "mihail")]
+    [InlineData("zhanna", "dzhanna")]
+    [InlineData("tsoi", "tzoi")]
+    [InlineData("idris", "idriss")]
+    [InlineData("usama", "osama")]
+    public void Of_RomanisationVariants_AreEqual(string a, string b) => Assert.Equal(PhoneticKey.Of(a), PhoneticKey.Of(b));
+
+    [Theory]
+    [InlineData("hussein", "hassan")]
+    [InlineData("mohammed", "mahmoud")]
+    [InlineData("ahmed", "hamid")]
+    public void Of_DifferentNames_StayApart(string a, string b) => Assert.NotEqual(PhoneticKey.Of(a), PhoneticKey.Of(b));
+
+    [Theory]
+    [InlineData("mhmd", "mohammed")]
+    [InlineData("talban", "taliban")]
+    [InlineData("hsin", "hussein")]
+    [InlineData("mhmud", "mahmoud")]
+    public void ConsonantsOf_AbjadAndLatinForms_AreEqual(string abjad, string latin) =>
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(abjad)), PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)));
+}
