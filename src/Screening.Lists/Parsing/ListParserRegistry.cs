@@ -17,7 +17,7 @@ public sealed class ListParserRegistry
     public static ListParserRegistry Default { get; } = new(
     [
         new UnConsolidatedListParser(),
-        //new OfacSdnCsvParser(),
+        new OfacSdnCsvParser(),
         //new OfacSdnXmlParser(),
         //new EuFinancialSanctionsXmlParser(),
         //new UkOfsiConListCsvParser(),
