@@ -18,9 +18,9 @@ public sealed class ListParserRegistry
     [
         new UnConsolidatedListParser(),
         new OfacSdnCsvParser(),
-        //new OfacSdnXmlParser(),
-        //new EuFinancialSanctionsXmlParser(),
-        //new UkOfsiConListCsvParser(),
+        new OfacSdnXmlParser(),
+        new EuFinancialSanctionsXmlParser(),
+        new UkOfsiConListCsvParser(),
         new NationalJsonListParser(),
     ]);
 
