@@ -168,7 +168,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var firstLine = File.ReadLines(pidFile).FirstOrDefault();
-        if (!int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !Directory.Exists($"/proc/{pid}"))
+        if (!int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !IsAlive(pid))
         {
             // PostgreSQL removes a lock file whose process is gone by itself.
             return;
@@ -177,10 +177,25 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // We hold the folder lock, so no live host owns this server: a previous host crashed and left it running.
         EmbeddedPostgresLog.StoppingStale(_logger, pid, ClusterDirectory);
         var stop = await ProcessRunner.RunAsync(_binaries.PgCtl, ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"], _runAs, CommandTimeout, ct);
-        if (stop.ExitCode != 0 && Directory.Exists($"/proc/{pid}"))
+        if (stop.ExitCode != 0 && IsAlive(pid))
         {
             throw new PlatformStartupException(
                 $"A PostgreSQL server (pid {pid}) left running on Storage:DataDirectory '{_root}' could not be stopped ({FirstLine(stop.Output)}): stop it by hand (pg_ctl stop -D {ClusterDirectory}).");
+        }
+    }
+
+    /// <summary>Whether a process runs (a zombie waiting for its parent does not).</summary>
+    internal static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var afterName = stat.LastIndexOf(')');
+            return afterName > 0 && afterName + 2 < stat.Length && stat[afterName + 2] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
@@ -267,7 +282,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 ["start", "-D", ClusterDirectory, "-w", "-t", "60", "-l", LogFile, "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}"],
                 _runAs,
                 CommandTimeout,
-                ct);
+                ct,
+                newSession: true);
             if (start.ExitCode == 0)
             {
                 return;
@@ -300,6 +316,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static string FirstLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
+
+    /// <summary>
+    /// Releases the folder lock without stopping the server: what the OS does when a host process dies. Tests use
+    /// it to leave a stale server behind.
+    /// </summary>
+    internal async ValueTask AbandonAsync()
+    {
+        _running = false;
+        if (_lock is not null)
+        {
+            await _lock.DisposeAsync();
+            _lock = null;
+        }
+    }
 
     /// <summary>Stops the server (fast shutdown) and releases the folder.</summary>
     public async ValueTask DisposeAsync()

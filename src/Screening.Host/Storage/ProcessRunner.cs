@@ -8,7 +8,7 @@ internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, string? asUser, TimeSpan timeout, CancellationToken ct)
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, string? asUser, TimeSpan timeout, CancellationToken ct, bool newSession = false)
     {
         var psi = new ProcessStartInfo
         {
@@ -17,17 +17,23 @@ internal static class ProcessRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        if (asUser is null)
+        var command = new List<string>();
+        if (newSession)
         {
-            psi.FileName = file;
+            // Own session: a Ctrl-C sent to the host's terminal must not reach the server before the host stops.
+            command.Add("setsid");
         }
-        else
+
+        if (asUser is not null)
         {
-            psi.FileName = "runuser";
-            psi.ArgumentList.Add("-u");
-            psi.ArgumentList.Add(asUser);
-            psi.ArgumentList.Add("--");
-            psi.ArgumentList.Add(file);
+            command.AddRange(["runuser", "-u", asUser, "--"]);
+        }
+
+        command.Add(file);
+        psi.FileName = command[0];
+        foreach (var part in command.Skip(1))
+        {
+            psi.ArgumentList.Add(part);
         }
 
         foreach (var a in args)
