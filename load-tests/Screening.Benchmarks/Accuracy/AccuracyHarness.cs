@@ -10,7 +10,7 @@ internal static class AccuracyHarness
     private static readonly HashSet<int> WatchmanMatchRows =
         [1, 2, 3, 8, 13, 14, 15, 28, 29, 30, 31, 32, 33, 34, 35, 37, 39, 42, 60, 61, 63, 64, 65, 66, 70, 71, 73, 75, 77, 94, 96, 98, 100];
 
-    public static int Run(string? pairsFile, double threshold, int sample)
+    public static int Run(string? pairsFile, double threshold, int sample, int show = 0)
     {
         var ci = CultureInfo.InvariantCulture;
         if (pairsFile is not null)
@@ -46,6 +46,18 @@ internal static class AccuracyHarness
             var hits = index.Search(new ScreeningQuery(query) { Kind = kind }, 0.5, 50);
             scores[i] = key is null ? hits.FirstOrDefault()?.Score ?? 0 : hits.FirstOrDefault(h => h.Key == key)?.Score ?? 0;
         });
+
+        if (show > 0)
+        {
+            foreach (var group in labelled.Select((l, i) => (l, Score: scores[i])).Where(x => (x.l.Key is null) == (x.Score >= threshold)).GroupBy(x => x.l.Set))
+            {
+                foreach (var (l, score) in group.Take(show))
+                {
+                    var top = index.Search(new ScreeningQuery(l.Query) { Kind = l.Kind }, 0.5, 1).FirstOrDefault();
+                    Console.WriteLine(string.Create(ci, $"[{l.Set}] {score:0.00} '{l.Query}' expected {l.Key ?? "-"}; top {top?.Key} {top?.Score:0.00} '{top?.MatchedName}'"));
+                }
+            }
+        }
 
         foreach (var group in labelled.Select((l, i) => (l.Set, Positive: l.Key is not null, Score: scores[i])).GroupBy(x => x.Set))
         {

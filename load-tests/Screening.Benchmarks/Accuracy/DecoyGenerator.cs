@@ -36,7 +36,7 @@ internal static class DecoyGenerator
         var persons = entries.Where(e => e.Kind == SubjectKind.Individual).Select(e => VariantGenerator.Words(e.Names[0].Text))
             .Where(w => w.Length >= 2 && w.All(x => x.Length > 2)).ToList();
         var organisations = entries.Where(e => e.Kind == SubjectKind.Entity).Select(e => VariantGenerator.Words(e.Names[0].Text))
-            .Where(w => w.Length >= 2).ToList();
+            .Select(w => w.Where(x => x.Length > 2).ToArray()).Where(w => w.Length >= 2).ToList();
         var decoys = new List<(string, SubjectKind)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;

@@ -28,10 +28,11 @@ internal static class VariantGenerator
             variants.Add(("translit: Latin→Arabic script", ScriptWriter.ToArabic(string.Join(' ', words)), entry.Key));
             variants.Add(("typo", Typo(words, random), entry.Key));
             variants.Add(("token reorder", string.Join(' ', words.OrderBy(_ => random.Next())), entry.Key));
-            if (person && words.Length >= 3)
+            var informative = words.Where(w => w.Length > 1 && !Particles.Contains(w)).ToArray();
+            if (person && informative.Length >= 3)
             {
-                var drop = 1 + random.Next(words.Length - 2);
-                variants.Add(("dropped middle name", string.Join(' ', words.Where((_, i) => i != drop)), entry.Key));
+                var drop = 1 + random.Next(informative.Length - 2);
+                variants.Add(("dropped middle name", string.Join(' ', informative.Where((_, i) => i != drop)), entry.Key));
             }
 
             variants.Add(person
@@ -43,7 +44,10 @@ internal static class VariantGenerator
     }
 
     public static string[] Words(string name) =>
-        name.Split([' ', ',', '-', '.', '(', ')', '/', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+        name.Replace("'", string.Empty, StringComparison.Ordinal).Replace("\u2019", string.Empty, StringComparison.Ordinal)
+            .Split([' ', ',', '-', '.', '(', ')', '/', '"'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase) { "al", "el", "bin", "ibn", "abu", "de", "la", "del", "van", "von" };
 
     private static string Typo(string[] words, Random random)
     {

@@ -40,6 +40,7 @@ internal static class LatencyReport
             built.Search(new ScreeningQuery(query));
         }
 
+        var slowest = new List<(double, string)>();
         var latencies = new double[queries.Count * 3];
         var n = 0;
         for (var round = 0; round < 3; round++)
@@ -50,6 +51,10 @@ internal static class LatencyReport
                 var start = Stopwatch.GetTimestamp();
                 built.Search(q);
                 latencies[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                if (round == 2)
+                {
+                    slowest.Add((latencies[n - 1], query));
+                }
             }
         }
 
@@ -78,6 +83,7 @@ internal static class LatencyReport
         Console.WriteLine(string.Create(ci, $"index: {built.EntryCount} designations, {built.NameCount} names; {queries.Count} distinct queries x 3 rounds, single thread"));
         Console.WriteLine(string.Create(ci, $"build: best {builds[0]:0.00} s, median {builds[1]:0.00} s; retained managed memory of the index {memory / 1048576.0:0.0} MB; process working set {Environment.WorkingSet / 1048576.0:0} MB"));
         Console.WriteLine(string.Create(ci, $"engine query: median {engineMedian:0.0} us, p90 {Percentile(0.9):0.0} us, p99 {Percentile(0.99):0.0} us, max {latencies[^1]:0.0} us"));
+        Console.WriteLine("slowest queries: " + string.Join("; ", slowest.OrderByDescending(x => x.Item1).Take(8).Select(x => string.Create(ci, $"{x.Item2} {x.Item1:0}us"))));
         Console.WriteLine(string.Create(ci, $"brute-force JW scan: median {bruteMedian:0} us over {positives.Count} queries"));
         Console.WriteLine(string.Create(ci, $"speed-up (median/median): {bruteMedian / engineMedian:0}x"));
         Console.WriteLine(string.Create(ci, $"recall on those {positives.Count} variant queries at {MatchThresholds.Default:0.00}: engine {engineFound / (double)positives.Count:0.000}, brute-force JW (top 10) {bruteFound / (double)positives.Count:0.000}"));

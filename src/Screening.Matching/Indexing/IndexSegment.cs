@@ -19,6 +19,9 @@ internal sealed class IndexSegment
 
     public required int[][] NameTokens { get; init; }
 
+    /// <summary>Sum of the token weights of each name (for the name-side coverage bound).</summary>
+    public required float[] NameWeight { get; init; }
+
     public required NameToken[] Vocabulary { get; init; }
 
     public required float[] Weights { get; init; }
@@ -35,6 +38,9 @@ internal sealed class IndexSegment
 
     public required int[] DeletionTokens { get; init; }
 
+    /// <summary>Open-addressing table over <see cref="DeletionHashes"/>: slot → 1 + index of the first row of a hash (0 = empty).</summary>
+    public required int[] DeletionSlots { get; init; }
+
     public required Dictionary<string, int[]> ByIdentifier { get; init; }
 
     /// <summary>Names over which the weights were computed (the reference segment's count).</summary>
@@ -45,24 +51,53 @@ internal sealed class IndexSegment
     /// <summary>Weight of a token text by this segment's statistics, or null when unknown here.</summary>
     public float? WeightOf(string text) => TokenIds.TryGetValue(text, out var id) ? Weights[id] : null;
 
-    /// <summary>Index of the first deletion-hash row equal to <paramref name="hash"/>, or -1.</summary>
+    /// <summary>Index of the first deletion-hash row equal to <paramref name="hash"/>, or -1 (one or two cache misses, not a binary search).</summary>
     public int FindDeletion(ulong hash)
     {
-        var lo = 0;
-        var hi = DeletionHashes.Length - 1;
-        while (lo <= hi)
+        var mask = DeletionSlots.Length - 1;
+        for (var slot = (int)(hash ^ (hash >> 29)) & mask; ; slot = (slot + 1) & mask)
         {
-            var mid = (lo + hi) >>> 1;
-            if (DeletionHashes[mid] < hash)
+            var row = DeletionSlots[slot] - 1;
+            if (row < 0)
             {
-                lo = mid + 1;
+                return -1;
             }
-            else
+
+            if (DeletionHashes[row] == hash)
             {
-                hi = mid - 1;
+                return row;
             }
         }
+    }
 
-        return lo < DeletionHashes.Length && DeletionHashes[lo] == hash ? lo : -1;
+    /// <summary>Builds the slot table for sorted deletion hashes.</summary>
+    public static int[] BuildSlots(ulong[] sortedHashes)
+    {
+        var size = 1;
+        while (size < sortedHashes.Length * 2)
+        {
+            size <<= 1;
+        }
+
+        var slots = new int[Math.Max(size, 2)];
+        var mask = slots.Length - 1;
+        for (var i = 0; i < sortedHashes.Length; i++)
+        {
+            if (i > 0 && sortedHashes[i] == sortedHashes[i - 1])
+            {
+                continue;
+            }
+
+            var hash = sortedHashes[i];
+            var slot = (int)(hash ^ (hash >> 29)) & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = i + 1;
+        }
+
+        return slots;
     }
 }

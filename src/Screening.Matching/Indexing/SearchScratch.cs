@@ -10,6 +10,9 @@ internal sealed class SearchScratch
 
     public float[] TokenContribution { get; private set; } = [];
 
+    /// <summary>Name-side evidence: weights of the name's tokens that some query token retrieved.</summary>
+    public float[] NameEvidence { get; private set; } = [];
+
     public int[] LastToken { get; private set; } = [];
 
     public int[] Stamp { get; private set; } = [];
@@ -19,6 +22,9 @@ internal sealed class SearchScratch
     public int TouchedCount { get; set; }
 
     public int StampValue { get; private set; }
+
+    /// <summary>Query weight whose posting lists were skipped as too common; counted as matched in the bound.</summary>
+    public float SkippedWeight { get; set; }
 
     /// <summary>Similarity of (query token, vocabulary token) pairs already computed in this segment pass.</summary>
     public Dictionary<long, float> Similarities { get; } = [];
@@ -30,7 +36,7 @@ internal sealed class SearchScratch
 
     public float[] HeapScores { get; } = new float[MaxCandidates];
 
-    public const int MaxCandidates = 64;
+    public const int MaxCandidates = 32;
 
     public static SearchScratch ForCurrentThread() => current ??= new SearchScratch();
 
@@ -42,6 +48,7 @@ internal sealed class SearchScratch
             var size = Math.Max(nameCount, Accumulated.Length * 2);
             Accumulated = new float[size];
             TokenContribution = new float[size];
+            NameEvidence = new float[size];
             LastToken = new int[size];
             Stamp = new int[size];
             Touched = new int[size];
@@ -56,6 +63,7 @@ internal sealed class SearchScratch
         }
 
         TouchedCount = 0;
+        SkippedWeight = 0;
         Similarities.Clear();
         Retrieved.Clear();
     }

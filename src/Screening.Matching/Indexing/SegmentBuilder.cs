@@ -103,6 +103,15 @@ internal static class SegmentBuilder
                 : reference?.WeightOf(token.Text) ?? TokenWeights.FromFrequency(frequency[id], referenceCount);
         }
 
+        var nameWeight = new float[nameCount];
+        for (var n = 0; n < nameCount; n++)
+        {
+            foreach (var id in keptTokens[n])
+            {
+                nameWeight[n] += weights[id];
+            }
+        }
+
         var postings = new int[vocabulary.Count][];
         for (var id = 0; id < postings.Length; id++)
         {
@@ -160,6 +169,7 @@ internal static class SegmentBuilder
             NameText = [.. keptText],
             NameWeak = [.. keptWeak],
             NameTokens = [.. keptTokens],
+            NameWeight = nameWeight,
             Vocabulary = [.. vocabulary],
             Weights = weights,
             TokenIds = tokenIds,
@@ -168,6 +178,7 @@ internal static class SegmentBuilder
             ByConsonants = byConsonants.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             DeletionHashes = hashes,
             DeletionTokens = hashTokens,
+            DeletionSlots = IndexSegment.BuildSlots(hashes),
             ByIdentifier = byIdentifier.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal),
             ReferenceNameCount = referenceCount,
         };

@@ -300,19 +300,35 @@ internal static class SegmentSearch
 
     private static void Accumulate(IndexSegment segment, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
     {
-        var cap = Math.Max(2000, segment.NameCount / 50);
-        var selective = false;
-        foreach (var (_, id, _) in scratch.Retrieved)
+        // A query token whose similar tokens together name more than `cap` names (mohammed, ali, trading) is not
+        // walked when another query token is selective: its weight is counted as matched for every candidate (so the
+        // bound stays an upper bound) and the aligner still scores it.
+        var cap = Math.Max(500, segment.NameCount / 200);
+        Span<int> postingsPerToken = stackalloc int[queryWeights.Length];
+        foreach (var (q, id, _) in scratch.Retrieved)
         {
-            if (segment.Postings[id].Length <= cap)
+            postingsPerToken[q] += segment.Postings[id].Length;
+        }
+
+        var selective = false;
+        for (var q = 0; q < postingsPerToken.Length; q++)
+        {
+            selective |= postingsPerToken[q] > 0 && postingsPerToken[q] <= cap;
+        }
+
+        Span<bool> skipped = stackalloc bool[queryWeights.Length];
+        for (var q = 0; q < postingsPerToken.Length && selective; q++)
+        {
+            if (postingsPerToken[q] > cap)
             {
-                selective = true;
-                break;
+                skipped[q] = true;
+                scratch.SkippedWeight += queryWeights[q];
             }
         }
 
         var acc = scratch.Accumulated;
         var contribution = scratch.TokenContribution;
+        var nameEvidence = scratch.NameEvidence;
         var lastToken = scratch.LastToken;
         var stamp = scratch.Stamp;
         var stampValue = scratch.StampValue;
@@ -320,13 +336,15 @@ internal static class SegmentSearch
         var touchedCount = scratch.TouchedCount;
         foreach (var (q, id, s) in scratch.Retrieved)
         {
-            var postings = segment.Postings[id];
-            if (selective && postings.Length > cap)
+            if (skipped[q])
             {
                 continue;
             }
 
+            var postings = segment.Postings[id];
+
             var value = queryWeights[q] * s;
+            var nameValue = segment.Weights[id] * s;
             foreach (var name in postings)
             {
                 if (stamp[name] != stampValue)
@@ -334,6 +352,7 @@ internal static class SegmentSearch
                     stamp[name] = stampValue;
                     acc[name] = value;
                     contribution[name] = value;
+                    nameEvidence[name] = nameValue;
                     lastToken[name] = q;
                     touched[touchedCount++] = name;
                 }
@@ -342,11 +361,17 @@ internal static class SegmentSearch
                     lastToken[name] = q;
                     contribution[name] = value;
                     acc[name] += value;
+                    nameEvidence[name] += nameValue;
                 }
                 else if (value > contribution[name])
                 {
                     acc[name] += value - contribution[name];
                     contribution[name] = value;
+                    nameEvidence[name] += nameValue;
+                }
+                else
+                {
+                    nameEvidence[name] += nameValue;
                 }
             }
         }
@@ -373,18 +398,26 @@ internal static class SegmentSearch
             }
         }
 
-        // With the aligner's formula, score <= 1 - 0.25 * (1 - query coverage); names whose evidence cannot reach
-        // minScore are not scored. The accumulated evidence over-estimates the aligned coverage.
-        var needed = (float)Math.Max(0.0, ((1.0 - (4.0 * (1.0 - minScore))) - 0.05) * total) - initials;
+        // Upper bound of the aligner's score from the evidence: better * (1 - 0.25 * (1 - worse)) over the query-side
+        // and name-side coverage estimates (both over-estimate the aligned coverage; initials are not retrieved, so
+        // with initials only the query side bounds). Names that cannot reach minScore are not scored; the rest are
+        // ranked by the bound.
+        var slack = 0.05f;
+        var floor = (float)minScore - slack;
         var names = scratch.HeapNames;
         var scores = scratch.HeapScores;
         var size = 0;
         var acc = scratch.Accumulated;
+        var nameEvidence = scratch.NameEvidence;
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var name = scratch.Touched[t];
-            var value = acc[name];
-            if (value <= 0 || value < needed)
+            var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight) / total);
+            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, nameEvidence[name] / segment.NameWeight[name]);
+            var better = Math.Max(qc, nc);
+            var worse = Math.Min(qc, nc);
+            var value = better * (1f - (0.25f * (1f - worse)));
+            if (value < floor)
             {
                 continue;
             }

@@ -31,7 +31,7 @@ internal static class ArabicScriptRomaniser
             var previousIsVowel = !atStart && output[^1] is 'a' or 'i' or 'u' or 'e' or 'o';
             var atEnd = i == word.Length - 1;
             var nextIsLongVowel = !atEnd && word[i + 1] is 'ا' or 'ي' or 'ی';
-            output.Append(c switch
+            var romanised = c switch
             {
                 'ا' or 'ٱ' or 'آ' or 'أ' or 'ى' => "a",
                 'إ' => "i",
@@ -72,7 +72,20 @@ internal static class ArabicScriptRomaniser
                 >= '٠' and <= '٩' => ((char)('0' + (c - '٠'))).ToString(),
                 >= '۰' and <= '۹' => ((char)('0' + (c - '۰'))).ToString(),
                 _ => IsArabicScript(c) ? string.Empty : c.ToString(),
-            });
+            };
+
+            // ط+ه is not ث and ت+ص is not ц: keep adjacent consonants from reading as a Latin digraph.
+            if (romanised.Length > 0 && !atStart && FormsDigraph(output[^1], romanised[0]))
+            {
+                output.Append('a');
+            }
+
+            output.Append(romanised);
         }
     }
+
+    private static bool FormsDigraph(char previous, char next) =>
+        (next == 'h' && previous is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+        || (previous == 't' && next is 's' or 'z')
+        || (previous == 'd' && next is 'j' or 'z');
 }

@@ -16,7 +16,7 @@ internal static class PhoneticKey
         return new string(buffer[..length]);
     }
 
-    /// <summary>Consonant skeleton: the vowel key without its vowel classes (mhmd for Mohammed and محمد).</summary>
+    /// <summary>Consonant skeleton: the vowel key without its vowel classes, g/p/v/ch folded onto j/b/f/sh (mhmd for Mohammed and محمد).</summary>
     public static string ConsonantsOf(string key)
     {
         Span<char> buffer = stackalloc char[key.Length];
@@ -28,12 +28,22 @@ internal static class PhoneticKey
                 continue;
             }
 
-            if (length > 0 && buffer[length - 1] == c)
+            // Arabic script has no g, p, v or ch: Latin forms of them are written with ج, ب, ف and ش.
+            var folded = c switch
+            {
+                'J' => 'g',
+                'p' => 'b',
+                'v' => 'f',
+                'C' => 'S',
+                _ => c,
+            };
+
+            if (length > 0 && buffer[length - 1] == folded)
             {
                 continue;
             }
 
-            buffer[length++] = c;
+            buffer[length++] = folded;
         }
 
         return new string(buffer[..length]);

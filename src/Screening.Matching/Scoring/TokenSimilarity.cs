@@ -4,15 +4,15 @@ namespace Screening.Matching.Scoring;
 
 /// <summary>
 /// Similarity of two normalised tokens in [0, 1], tuned for names: equal text 1; same phonetic key (a romanisation or
-/// spelling variant) 0.95; same consonant skeleton against an abjad token 0.93; otherwise Jaro-Winkler, with no credit
-/// below <see cref="Floor"/>. Tokens with digits must be equal. A single letter matches a token it is the initial of.
+/// spelling variant) 0.95; same consonant skeleton against an abjad token 0.93; otherwise Jaro-Winkler with its distance doubled, and no
+/// credit below <see cref="Floor"/>. Tokens with digits must be equal. A single letter matches a token it is the initial of.
 /// </summary>
 internal static class TokenSimilarity
 {
-    public const double Floor = 0.8;
+    public const double Floor = 0.75;
     public const double VariantScore = 0.95;
     public const double AbjadScore = 0.93;
-    public const double InitialScore = 0.8;
+    public const double InitialScore = 0.6;
 
     public static double Compute(NameToken a, NameToken b)
     {
@@ -31,7 +31,7 @@ internal static class TokenSimilarity
             return a.Text[0] == b.Text[0] && a.Text.Length != b.Text.Length ? InitialScore : 0.0;
         }
 
-        if (a.Key == b.Key)
+        if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length >= 3)
         {
             return VariantScore;
         }
@@ -46,7 +46,10 @@ internal static class TokenSimilarity
             return 0.0;
         }
 
-        var s = Math.Max(JaroWinkler.Similarity(a.Text, b.Text), 0.97 * JaroWinkler.Similarity(a.Key, b.Key));
+        // Jaro-Winkler is generous between different names (hashem / khadem 0.82); doubling the distance keeps a
+        // one-letter typo in a long token high (0.97 → 0.94) and pushes different names below the floor.
+        var jw = Math.Max(JaroWinkler.Similarity(a.Text, b.Text), 0.97 * JaroWinkler.Similarity(a.Key, b.Key));
+        var s = 1.0 - (2.0 * (1.0 - jw));
         return s >= Floor ? s : 0.0;
     }
 
@@ -80,6 +83,6 @@ internal static class TokenSimilarity
         }
 
         var s = 0.95 * JaroWinkler.Similarity(a.Consonants, b.Consonants);
-        return s >= Floor ? s : 0.0;
+        return s >= 0.8 ? s : 0.0;
     }
 }
