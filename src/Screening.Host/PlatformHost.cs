@@ -10,7 +10,9 @@ using Screening.Api.Extensions;
 using Screening.Api.Security;
 using Screening.Host.Extensions;
 using Screening.Host.Health;
+using Screening.Grains.Lists;
 using Screening.Host.Options;
+using Screening.Host.Seed;
 using Screening.Host.Storage;
 
 namespace Screening.Host;
@@ -23,6 +25,7 @@ public sealed class PlatformHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly PlatformStorage _storage;
+    private readonly List<string> _seedLines = [];
 
     private PlatformHost(WebApplication app, PlatformStorage storage, PlatformEndpoints endpoints, string operatorKey, string? operatorKeyFile)
     {
@@ -95,6 +98,8 @@ public sealed class PlatformHost : IAsyncDisposable
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString));
             builder.Host.UseOrleans(silo => silo.UsePlatformStorage(orleansOptions, storage.ConnectionString));
             builder.Services.AddScreeningApi();
+            builder.Services.AddPlatformLists();
+            builder.Services.AddPlatformAudit(builder.Configuration, storage.ConnectionString);
             builder.Services.AddGrpcReflection();
             builder.Services.AddGrpcHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [ReadinessHealthCheck.Tag]);
             builder.Services.AddOpenTelemetry();
@@ -117,13 +122,37 @@ public sealed class PlatformHost : IAsyncDisposable
                 throw new PlatformStartupException($"A port is already in use ({FindAddressInUse(e)!.Message}): stop the other process or choose other ports (Kestrel:Endpoints:Grpc:Url, Kestrel:Endpoints:Http:Url, Orleans:SiloPort, Orleans:GatewayPort).", e);
             }
 
-            return new PlatformHost(app, storage, ReadEndpoints(app), operatorKey, operatorKeyFile);
+            var host = new PlatformHost(app, storage, ReadEndpoints(app), operatorKey, operatorKeyFile);
+            try
+            {
+                await host.SeedAsync(Bind<SeedOptions>(builder.Configuration, SeedOptions.SectionName), ct);
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
+
+            return host;
         }
         catch
         {
             await storage.DisposeAsync();
             throw;
         }
+    }
+
+    private async Task SeedAsync(SeedOptions options, CancellationToken ct)
+    {
+        var demo = options.Demo ?? _storage.Embedded is not null;
+        if (!demo && string.IsNullOrWhiteSpace(options.OfficialListsFolder))
+        {
+            return;
+        }
+
+        var demoKeyFile = _storage.Embedded is { } e ? Path.Combine(e.DataDirectory, "demo-key") : null;
+        var lines = await DemoData.LoadAsync(Services.GetRequiredService<IGrainFactory>(), Services.GetRequiredService<ListStore>(), demo, options.OfficialListsFolder, demoKeyFile, ct);
+        _seedLines.AddRange(lines);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section)
@@ -248,6 +277,11 @@ public sealed class PlatformHost : IAsyncDisposable
         output.WriteLine(OperatorKeyFile is not null
             ? $"  operator key:   {OperatorKey}  (generated; kept in {OperatorKeyFile})"
             : "  operator key:   from Security:OperatorKey");
+        foreach (var line in _seedLines)
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine("Press Ctrl-C to stop.");
         output.Flush();
     }

@@ -20,7 +20,14 @@ public static class ApiServiceCollectionExtensions
                 o.EnableDetailedErrors = false;
             })
             .AddServiceOptions<ScreeningGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
-            .AddServiceOptions<TenantAdminGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>());
+            .AddServiceOptions<TenantAdminGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
+            .AddServiceOptions<AuditGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
+            .AddServiceOptions<ListAdminGrpcService>(o =>
+            {
+                o.Interceptors.Add<PlatformInterceptor>();
+                o.MaxReceiveMessageSize = 8 * 1024 * 1024; // per chunk; the whole file is bounded by Lists:Import:MaxFileBytes
+            });
+        services.AddOptions<ListImportOptions>().BindConfiguration(ListImportOptions.SectionName);
         return services;
     }
 
@@ -29,6 +36,8 @@ public static class ApiServiceCollectionExtensions
     {
         endpoints.MapGrpcService<ScreeningGrpcService>();
         endpoints.MapGrpcService<TenantAdminGrpcService>();
+        endpoints.MapGrpcService<AuditGrpcService>();
+        endpoints.MapGrpcService<ListAdminGrpcService>();
         return endpoints;
     }
 }

@@ -1,0 +1,341 @@
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Screening.Grains.Abstractions.Errors;
+
+namespace Screening.Grains.Audit;
+
+/// <summary>
+/// The audit writer of one silo: callers queue records in a bounded channel (waiting when it is full); one
+/// background loop takes what is queued (up to <see cref="AuditOptions.MaxBatchSize"/>; when the previous batch had
+/// more than one record, it lingers <see cref="AuditOptions.FlushInterval"/> for more), writes the batch in one transaction with binary COPY, and
+/// completes every caller of the batch only after COMMIT returned. If anything fails, every caller of the batch gets
+/// UNAVAILABLE and nothing of it is acknowledged. (A COMMIT whose reply is lost may still have committed: such a
+/// record exists for an answer that was never returned, which is the harmless direction.)
+/// </summary>
+/// <remarks>
+/// <para>
+/// Hash chain with several silos: there is ONE chain per tenant, not one per (tenant, writer). Each batch locks its
+/// tenants' head rows in <c>audit_chain</c> (<c>SELECT ... ORDER BY tenant_id FOR UPDATE</c>, always in the same
+/// order, so writers cannot deadlock), numbers and links its records from those heads, COPYs them and moves the heads,
+/// all in one transaction. Writers of different silos therefore take turns on a tenant for the few milliseconds of a
+/// batch, and a batch carries hundreds of records, so the turn-taking costs little. In return the chain is a single
+/// gap-free sequence per tenant: a deleted record shows as a missing number, deleted trailing records as a head that
+/// does not match, and no chain depends on writer identities that change with every silo restart.
+/// </para>
+/// <para>
+/// The head is read from the database inside every batch, never cached, so a failed batch leaves no stale state
+/// behind. Partitions and chain rows are created before the batch transaction (in their own statements), so the batch
+/// transaction takes no DDL lock while it holds head rows.
+/// </para>
+/// </remarks>
+public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposable
+{
+    private const string CopySql =
+        "COPY audit_screening (tenant_id, seq, screening_id, client_reference, decision, list_versions, as_of, screened_at, request_json, response_json, prev_hash, hash) FROM STDIN (FORMAT BINARY)";
+
+    private const string LockHeadsSql = "SELECT tenant_id, head_seq, head_hash FROM audit_chain WHERE tenant_id = ANY($1) ORDER BY tenant_id FOR UPDATE";
+
+    private const string MoveHeadsSql =
+        "UPDATE audit_chain AS c SET head_seq = u.seq, head_hash = u.hash FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS u(tenant_id, seq, hash) WHERE c.tenant_id = u.tenant_id";
+
+    /// <summary>
+    /// Screened-at must be this close to the writer's clock. It is set by the caller just before appending, so a
+    /// larger difference is a bug; the bound also keeps writers out of partitions old enough for retention to drop.
+    /// </summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromHours(1);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly AuditOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingAppend> _queue;
+    private readonly HashSet<DateOnly> _knownMonths = [];
+    private readonly HashSet<string> _knownTenants = new(StringComparer.Ordinal);
+    private readonly int _commandTimeoutSeconds;
+    private readonly Task _writer;
+    private long _refuseUntilUtcTicks;
+    private int _disposed;
+
+    /// <summary>Starts the writer loop.</summary>
+    public GroupCommitAuditLog(AuditDatabase database, IOptions<AuditOptions> options, TimeProvider time, ILogger<GroupCommitAuditLog> logger)
+    {
+        _dataSource = database.DataSource;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _commandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(_options.WriteTimeout.TotalSeconds));
+        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+            AllowSynchronousContinuations = false,
+        });
+        _writer = Task.Run(RunAsync);
+    }
+
+    public async ValueTask<AuditReceipt> AppendAsync(AuditRecord record, CancellationToken ct)
+    {
+        var normalized = Normalize(record);
+        byte[] digest;
+        try
+        {
+            digest = AuditChainHash.ContentDigest(normalized);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw PlatformException.Invalid("request", "contains text that is not valid Unicode (a lone surrogate)");
+        }
+
+        if (IsRefusing())
+        {
+            throw Unavailable();
+        }
+
+        var pending = new PendingAppend(normalized, digest);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new PlatformException(PlatformErrorCode.Unavailable, "the audit log is shutting down; the answer was not recorded, so it is withheld: retry on another node");
+        }
+
+        return await pending.Completion.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Stops taking records, writes every queued one, then returns.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _queue.Writer.TryComplete();
+        }
+
+        await _writer;
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private AuditRecord Normalize(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        RequireText(record.ScreeningId, nameof(AuditRecord.ScreeningId), allowEmpty: false);
+        RequireText(record.TenantId, nameof(AuditRecord.TenantId), allowEmpty: false);
+        RequireText(record.RequestJson, nameof(AuditRecord.RequestJson), allowEmpty: false);
+        RequireText(record.ResponseJson, nameof(AuditRecord.ResponseJson), allowEmpty: false);
+        RequireText(record.ListVersions, nameof(AuditRecord.ListVersions), allowEmpty: true);
+        ArgumentNullException.ThrowIfNull(record.ClientReference);
+        if (record.ClientReference.Contains('\0', StringComparison.Ordinal))
+        {
+            throw PlatformException.Invalid("client_reference", "must not contain NUL characters");
+        }
+
+        if (record.Decision is not (AuditRecord.Clear or AuditRecord.PotentialMatch))
+        {
+            throw new ArgumentException($"Decision must be '{AuditRecord.Clear}' or '{AuditRecord.PotentialMatch}'.", nameof(record));
+        }
+
+        var screenedAt = AuditChainHash.ToStoredPrecision(record.ScreenedAt);
+        if ((screenedAt - _time.GetUtcNow()).Duration() > MaxClockSkew)
+        {
+            throw new ArgumentOutOfRangeException(nameof(record), "ScreenedAt must be the time of the answer (within an hour of the audit writer's clock).");
+        }
+
+        return screenedAt == record.ScreenedAt && screenedAt.Offset == TimeSpan.Zero ? record : record with { ScreenedAt = screenedAt };
+    }
+
+    private static void RequireText(string value, string name, bool allowEmpty)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        if (!allowEmpty && value.Length == 0)
+        {
+            throw new ArgumentException($"{name} must not be empty.", name);
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{name} must not contain NUL characters (PostgreSQL text cannot hold them).", name);
+        }
+    }
+
+    private bool IsRefusing() => _time.GetUtcNow().UtcTicks < Volatile.Read(ref _refuseUntilUtcTicks);
+
+    private static PlatformException Unavailable() =>
+        new(PlatformErrorCode.Unavailable, "the audit log is unavailable; the answer was not recorded, so it is withheld: retry later");
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<PendingAppend>(Math.Min(_options.MaxBatchSize, 4096));
+        var previousBatchSize = 0;
+        try
+        {
+            while (await reader.WaitToReadAsync())
+            {
+                Drain(reader, batch);
+
+                // Linger only under concurrency (the previous batch had company): a lone caller gains nothing by waiting.
+                if (batch.Count < _options.MaxBatchSize && _options.FlushInterval > TimeSpan.Zero && previousBatchSize > 1 && !IsRefusing())
+                {
+                    await Task.Delay(_options.FlushInterval, _time);
+                    Drain(reader, batch);
+                }
+
+                await WriteAsync(batch);
+                previousBatchSize = batch.Count;
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            // Should the loop ever die, no caller may wait forever, and none may be told its record was written.
+            _queue.Writer.TryComplete();
+            FailAll(batch);
+            while (reader.TryRead(out var left))
+            {
+                left.Completion.TrySetException(Unavailable());
+            }
+        }
+    }
+
+    private void Drain(ChannelReader<PendingAppend> reader, List<PendingAppend> batch)
+    {
+        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+    }
+
+    private async Task WriteAsync(List<PendingAppend> batch)
+    {
+        if (IsRefusing())
+        {
+            AuditTrailLog.BatchRefused(_logger, batch.Count);
+            FailAll(batch);
+            return;
+        }
+
+        AuditReceipt[] receipts;
+        try
+        {
+            receipts = await CommitAsync(batch);
+        }
+        catch (Exception e)
+        {
+            // Whatever went wrong, nothing of this batch is acknowledged; forget what we believed about the database.
+            _knownMonths.Clear();
+            _knownTenants.Clear();
+            Volatile.Write(ref _refuseUntilUtcTicks, (_time.GetUtcNow() + _options.FailureBackoff).UtcTicks);
+            AuditTrailLog.BatchFailed(_logger, batch.Count, e);
+            FailAll(batch);
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Completion.TrySetResult(receipts[i]);
+        }
+    }
+
+    private static void FailAll(List<PendingAppend> batch)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetException(Unavailable());
+        }
+    }
+
+    private async Task<AuditReceipt[]> CommitAsync(List<PendingAppend> batch)
+    {
+        var tenants = batch.Select(p => p.Record.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        await using var conn = await _dataSource.OpenConnectionAsync();
+        await PrepareAsync(conn, batch, tenants);
+
+        await using var tx = await conn.BeginTransactionAsync();
+        var heads = new Dictionary<string, (long Sequence, byte[] Hash)>(tenants.Length, StringComparer.Ordinal);
+        await using (var lockHeads = new NpgsqlCommand(LockHeadsSql, conn, tx) { CommandTimeout = _commandTimeoutSeconds })
+        {
+            lockHeads.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            await using var reader = await lockHeads.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+            }
+        }
+
+        if (heads.Count != tenants.Length)
+        {
+            throw new InvalidOperationException("audit_chain has no head row for some tenants of the batch.");
+        }
+
+        var receipts = new AuditReceipt[batch.Count];
+        await using (var copy = await conn.BeginBinaryImportAsync(CopySql))
+        {
+            copy.Timeout = _options.WriteTimeout;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var r = batch[i].Record;
+                var (previousSeq, previousHash) = heads[r.TenantId];
+                var seq = previousSeq + 1;
+                var hash = AuditChainHash.Link(previousHash, r.TenantId, seq, batch[i].ContentDigest);
+                heads[r.TenantId] = (seq, hash);
+                receipts[i] = new AuditReceipt(r.ScreeningId, r.TenantId, seq, AuditChainHash.ToHex(hash));
+
+                await copy.StartRowAsync();
+                await copy.WriteAsync(r.TenantId, NpgsqlDbType.Text);
+                await copy.WriteAsync(seq, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(r.ScreeningId, NpgsqlDbType.Text);
+                await copy.WriteAsync(r.ClientReference, NpgsqlDbType.Text);
+                await copy.WriteAsync(r.Decision, NpgsqlDbType.Text);
+                await copy.WriteAsync(r.ListVersions, NpgsqlDbType.Text);
+                await copy.WriteAsync(r.AsOf, NpgsqlDbType.Date);
+                await copy.WriteAsync(r.ScreenedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(r.RequestJson, NpgsqlDbType.Text);
+                await copy.WriteAsync(r.ResponseJson, NpgsqlDbType.Text);
+                await copy.WriteAsync(previousHash, NpgsqlDbType.Bytea);
+                await copy.WriteAsync(hash, NpgsqlDbType.Bytea);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var moveHeads = new NpgsqlCommand(MoveHeadsSql, conn, tx) { CommandTimeout = _commandTimeoutSeconds })
+        {
+            moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+            moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            await moveHeads.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return receipts;
+    }
+
+    /// <summary>Creates missing month partitions and chain rows, each in its own short statement, outside the batch transaction.</summary>
+    private async Task PrepareAsync(NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants)
+    {
+        var months = batch.Select(p => new DateOnly(p.Record.ScreenedAt.Year, p.Record.ScreenedAt.Month, 1)).Distinct().Where(m => !_knownMonths.Contains(m)).ToArray();
+        if (months.Length > 0)
+        {
+            await using var ensure = new NpgsqlCommand("SELECT audit_ensure_partition(d) FROM unnest($1::date[]) AS d", conn) { CommandTimeout = _commandTimeoutSeconds };
+            ensure.Parameters.Add(new NpgsqlParameter { Value = months, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+            await ensure.ExecuteNonQueryAsync();
+            _knownMonths.UnionWith(months);
+        }
+
+        var newTenants = tenants.Where(t => !_knownTenants.Contains(t)).ToArray();
+        if (newTenants.Length > 0)
+        {
+            await using var insert = new NpgsqlCommand("INSERT INTO audit_chain (tenant_id) SELECT unnest($1::text[]) ON CONFLICT (tenant_id) DO NOTHING", conn) { CommandTimeout = _commandTimeoutSeconds };
+            insert.Parameters.Add(new NpgsqlParameter { Value = newTenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            await insert.ExecuteNonQueryAsync();
+            _knownTenants.UnionWith(newTenants);
+        }
+    }
+}
