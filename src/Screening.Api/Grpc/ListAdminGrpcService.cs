@@ -85,6 +85,8 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
             Delisted = summary.Delisted,
             Relisted = summary.Relisted,
             Unchanged = summary.Unchanged,
+            SilosConfirmed = summary.Propagation?.Confirmed.Length ?? 0,
+            SilosWaitedOut = summary.Propagation?.WaitedOut.Length ?? 0,
         };
     }
 
@@ -101,7 +103,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
             NullIfEmpty(request.LegalBasis),
             NullIfEmpty(request.Reason),
             NullIfEmpty(request.SourceReference));
-        return new RevisionResult { DesignationId = revision.DesignationId, Version = revision.ListVersion, Revision = ToContract(revision) };
+        return ToResult(revision);
     }
 
     public override async Task<RevisionResult> RecordDelisting(RecordDelistingRequest request, ServerCallContext context)
@@ -115,7 +117,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
             NullIfEmpty(request.LegalBasis),
             NullIfEmpty(request.Reason),
             NullIfEmpty(request.SourceReference));
-        return new RevisionResult { DesignationId = revision.DesignationId, Version = revision.ListVersion, Revision = ToContract(revision) };
+        return ToResult(revision);
     }
 
     public override async Task<DesignationDetail> GetDesignation(GetDesignationRequest request, ServerCallContext context)
@@ -151,6 +153,15 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
         var asOf = string.IsNullOrEmpty(request.AsOf) ? Today() : ParseDate(request.AsOf, "as_of");
         return ToContract(await Jurisdiction(code).GetList(listName, asOf));
     }
+
+    private static RevisionResult ToResult(RevisionInfo revision) => new()
+    {
+        DesignationId = revision.DesignationId,
+        Version = revision.ListVersion,
+        Revision = ToContract(revision),
+        SilosConfirmed = revision.Propagation?.Confirmed.Length ?? 0,
+        SilosWaitedOut = revision.Propagation?.WaitedOut.Length ?? 0,
+    };
 
     private IJurisdictionGrain Jurisdiction(string code) => grains.GetGrain<IJurisdictionGrain>(GrainKeys.Jurisdiction(code));
 

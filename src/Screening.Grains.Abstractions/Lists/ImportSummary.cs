@@ -11,4 +11,5 @@ public sealed record ImportSummary(
     [property: Id(5)] int Delisted,
     [property: Id(6)] int Relisted,
     [property: Id(7)] int Unchanged,
-    [property: Id(8)] string Message);
+    [property: Id(8)] string Message,
+    [property: Id(9)] PropagationReport? Propagation = null);

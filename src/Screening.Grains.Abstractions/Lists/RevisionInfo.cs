@@ -14,4 +14,5 @@ public sealed record RevisionInfo(
     [property: Id(6)] string? SourceReference,
     [property: Id(7)] int ListVersion,
     [property: Id(8)] ImmutableArray<string> ChangedFields,
-    [property: Id(9)] string? ContentJson);
+    [property: Id(9)] string? ContentJson,
+    [property: Id(10)] PropagationReport? Propagation = null);

@@ -95,8 +95,8 @@ public sealed partial class JurisdictionGrain(
             return Summary(listId, outcome, changed: false);
         }
 
-        await CommitAsync(listId, outcome.History, outcome.Version!, [.. outcome.Revisions]);
-        return Summary(listId, outcome, changed: true);
+        var report = await CommitAsync(listId, outcome.History, outcome.Version!, [.. outcome.Revisions]);
+        return Summary(listId, outcome, changed: true) with { Propagation = report };
     }
 
     public async Task<RevisionInfo> RecordDesignation(string listName, string designationJson, DateOnly effectiveDate, string? legalBasis, string? reason, string? sourceReference)
@@ -152,8 +152,8 @@ public sealed partial class JurisdictionGrain(
             Fingerprint = fingerprint.Value,
             ChangedFields = changed,
         };
-        await AppendSingleAsync(listId, history, revision);
-        return ToInfo(listId.ToString(), revision);
+        var report = await AppendSingleAsync(listId, history, revision);
+        return ToInfo(listId.ToString(), revision) with { Propagation = report };
     }
 
     public async Task<RevisionInfo> RecordDelisting(string listName, string sourceId, DateOnly effectiveDate, string? legalBasis, string? reason, string? sourceReference)
@@ -185,8 +185,8 @@ public sealed partial class JurisdictionGrain(
             SourceReference = sourceReference,
             ListVersion = history.CurrentVersion + 1,
         };
-        await AppendSingleAsync(listId, history, revision);
-        return ToInfo(listId.ToString(), revision);
+        var report = await AppendSingleAsync(listId, history, revision);
+        return ToInfo(listId.ToString(), revision) with { Propagation = report };
     }
 
     public Task<DesignationHistory?> GetDesignation(string listName, string sourceId, DateOnly asOf)
@@ -236,7 +236,7 @@ public sealed partial class JurisdictionGrain(
         return Task.FromResult(Summarise(listName, asOf));
     }
 
-    private async Task AppendSingleAsync(ListId listId, ListHistory history, DesignationRevision revision)
+    private async Task<PropagationReport> AppendSingleAsync(ListId listId, ListHistory history, DesignationRevision revision)
     {
         var version = new ListVersion
         {
@@ -250,11 +250,11 @@ public sealed partial class JurisdictionGrain(
             Relisted = revision.Kind == RevisionKind.Relisted ? 1 : 0,
         };
         var next = ListHistory.FromRevisions(listId, [.. history.Versions, version], [.. history.Revisions, revision]);
-        await CommitAsync(listId, next, version, [revision]);
+        return await CommitAsync(listId, next, version, [revision]);
     }
 
     /// <summary>Stores the version, then makes it current here, then pushes it to every silo.</summary>
-    private async Task CommitAsync(ListId listId, ListHistory next, ListVersion version, IReadOnlyList<DesignationRevision> revisions)
+    private async Task<PropagationReport> CommitAsync(ListId listId, ListHistory next, ListVersion version, IReadOnlyList<DesignationRevision> revisions)
     {
         await store.AppendVersionAsync(listId, version, revisions, CancellationToken.None);
         _histories[listId.Name] = next;
@@ -264,7 +264,7 @@ public sealed partial class JurisdictionGrain(
             await state.WriteStateAsync();
         }
 
-        await GrainFactory.GetGrain<IListChangeHubGrain>(0).Publish(listId.ToString(), version.Number);
+        return await GrainFactory.GetGrain<IListChangeHubGrain>(0).Publish(listId.ToString(), version.Number);
     }
 
     private async Task RecordErrorAsync(string listName, string error)

@@ -50,6 +50,19 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri HttpAddress => Host.Endpoints.Http;
 
+    /// <summary>Another silo of the same cluster (same database and cluster id, its own ports).</summary>
+    public async Task<TestHost> StartSiblingAsync(IDictionary<string, string?>? settings = null)
+    {
+        var extra = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
+        {
+            ["Orleans:ClusterId"] = _settings["Orleans:ClusterId"],
+            ["Seed:Demo"] = "false",
+        };
+        var sibling = new TestHost(ConnectionString, extra);
+        await sibling.StartHostAsync();
+        return sibling;
+    }
+
     public static async Task<TestHost> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null)
     {
         var host = new TestHost(await postgres.CreateDatabaseAsync("host"), settings);
