@@ -19,6 +19,7 @@ public static class ApiServiceCollectionExtensions
                 o.MaxReceiveMessageSize = 16 * 1024 * 1024;
                 o.EnableDetailedErrors = false;
             })
+            .AddJsonTranscoding()
             .AddServiceOptions<ScreeningGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
             .AddServiceOptions<TenantAdminGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
             .AddServiceOptions<AuditGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())

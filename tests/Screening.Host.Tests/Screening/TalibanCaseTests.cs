@@ -151,6 +151,31 @@ public sealed class TalibanCaseTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RestScreen_PostJson_AnswersLikeGrpc()
+    {
+        var admin = new TenantAdminService.TenantAdminServiceClient(_host.Channel(TestHost.OperatorKey));
+        await admin.CreateTenantAsync(new CreateTenantRequest { TenantId = "rest-bank", DisplayName = "R", Subscriptions = { new Subscription { Jurisdiction = "KZ" } } });
+        var key = await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = "rest-bank", Role = ApiKeyRole.Screening });
+        using var http = new HttpClient { BaseAddress = _host.HttpAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/screen")
+        {
+            Content = new StringContent("{\"subject\":{\"names\":[\"Taliban\"]},\"asOf\":\"2023-08-15\",\"clientReference\":\"rest-1\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Secret);
+        using var unauthenticated = new HttpRequestMessage(HttpMethod.Post, "/v1/screen") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+
+        var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var denied = await http.SendAsync(unauthenticated);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var parsed = ScreenResponse.Parser.ParseJson(body);
+        Assert.Equal(Decision.PotentialMatch, parsed.Decision);
+        Assert.Equal("rest-1", parsed.ClientReference);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, denied.StatusCode);
+    }
+
+    [Fact]
     public async Task Screen_WithOperatorKey_IsPermissionDenied()
     {
         var client = new ScreeningService.ScreeningServiceClient(_host.Channel(TestHost.OperatorKey));
