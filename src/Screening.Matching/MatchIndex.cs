@@ -157,6 +157,12 @@ public sealed class MatchIndex
             }
         }
 
+        // Nothing left to match (empty, punctuation-only or invisible names) and no identifier: no index work at all.
+        if (queryNames.Count == 0 && (query.Identifiers is null || query.Identifiers.Count == 0))
+        {
+            return [];
+        }
+
         var scratch = SearchScratch.ForCurrentThread();
         var best = new Dictionary<long, EntryCandidate>();
         var reference = segments[0];

@@ -54,6 +54,17 @@ public sealed class BadInputTests
         Assert.Equal("E3", index.Search(new ScreeningQuery("Ivan Petrov")).Single().Key);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" - . , ")]
+    [InlineData("\u200F\u200B")]
+    public void Search_NameEmptyAfterNormalisation_ReturnsNothingButIdentifiersStillMatch(string name)
+    {
+        Assert.Empty(Index.Search(new ScreeningQuery(name), 0.0));
+        var byIdentifier = Index.Search(new ScreeningQuery(name) { Identifiers = [new SubjectIdentifier("IMO", "IMO 9187629")] });
+        Assert.Equal("OFAC/3", Assert.Single(byIdentifier).Key);
+    }
+
     [Fact]
     public void Search_ManyNamesInQuery_UsesOnlyTheFirstOnes()
     {

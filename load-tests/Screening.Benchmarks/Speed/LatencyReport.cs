@@ -42,24 +42,32 @@ internal static class LatencyReport
 
         var slowest = new List<(double, string)>();
         var latencies = new double[queries.Count * 3];
+        var fastestRound = Enumerable.Repeat(double.MaxValue, queries.Count).ToArray();
         var n = 0;
         for (var round = 0; round < 3; round++)
         {
-            foreach (var (query, _) in queries)
+            for (var i = 0; i < queries.Count; i++)
             {
+                var query = queries[i].Query;
                 var q = new ScreeningQuery(query);
                 var start = Stopwatch.GetTimestamp();
                 built.Search(q);
                 latencies[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                fastestRound[i] = Math.Min(fastestRound[i], latencies[n - 1]);
                 if (round == 2)
                 {
-                    slowest.Add((latencies[n - 1], query));
+                    slowest.Add((fastestRound[i], query));
                 }
             }
         }
 
         Array.Sort(latencies);
         double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+
+        // The fastest of the three rounds per query drops the time the thread spent descheduled on a shared machine;
+        // it is the steadier figure for before/after comparisons, the all-rounds figures are the ones the targets use.
+        Array.Sort(fastestRound);
+        double Fastest(double p) => fastestRound[Math.Min(fastestRound.Length - 1, (int)(p * fastestRound.Length))];
 
         var brute = new BruteForceJaroWinkler(corpus.Entries);
         var positives = queries.Where(q => q.Key is not null).Take(150).ToList();
@@ -83,7 +91,8 @@ internal static class LatencyReport
         Console.WriteLine(string.Create(ci, $"index: {built.EntryCount} designations, {built.NameCount} names; {queries.Count} distinct queries x 3 rounds, single thread"));
         Console.WriteLine(string.Create(ci, $"build: best {builds[0]:0.00} s, median {builds[1]:0.00} s; retained managed memory of the index {memory / 1048576.0:0.0} MB; process working set {Environment.WorkingSet / 1048576.0:0} MB"));
         Console.WriteLine(string.Create(ci, $"engine query: median {engineMedian:0.0} us, p90 {Percentile(0.9):0.0} us, p99 {Percentile(0.99):0.0} us, max {latencies[^1]:0.0} us"));
-        Console.WriteLine("slowest queries: " + string.Join("; ", slowest.OrderByDescending(x => x.Item1).Take(8).Select(x => string.Create(ci, $"{x.Item2} {x.Item1:0}us"))));
+        Console.WriteLine(string.Create(ci, $"engine query, fastest of 3 rounds per query: median {Fastest(0.5):0.0} us, p90 {Fastest(0.9):0.0} us, p99 {Fastest(0.99):0.0} us, mean {fastestRound.Average():0.0} us"));
+        Console.WriteLine("slowest queries (fastest round): " + string.Join("; ", slowest.OrderByDescending(x => x.Item1).Take(8).Select(x => string.Create(ci, $"{x.Item2} {x.Item1:0}us"))));
         Console.WriteLine(string.Create(ci, $"brute-force JW scan: median {bruteMedian:0} us over {positives.Count} queries"));
         Console.WriteLine(string.Create(ci, $"speed-up (median/median): {bruteMedian / engineMedian:0}x"));
         Console.WriteLine(string.Create(ci, $"recall on those {positives.Count} variant queries at {MatchThresholds.Default:0.00}: engine {engineFound / (double)positives.Count:0.000}, brute-force JW (top 10) {bruteFound / (double)positives.Count:0.000}"));

@@ -43,6 +43,18 @@ internal sealed class IndexSegment
 
     public required Dictionary<string, int[]> ByIdentifier { get; init; }
 
+    /// <summary>Per vocabulary token, true when its neighbours were precomputed.</summary>
+    public bool[] HasNeighbours { get; set; } = [];
+
+    /// <summary>Per vocabulary token, the range [start[id], start[id + 1]) of its neighbours in <see cref="NeighbourIds"/> (set once by the builder).</summary>
+    public int[] NeighbourStart { get; set; } = [0];
+
+    /// <summary>Neighbour token ids, ascending within each token's range.</summary>
+    public int[] NeighbourIds { get; set; } = [];
+
+    /// <summary>Similarity of each neighbour (<see cref="Scoring.TokenSimilarity.Compute"/>).</summary>
+    public float[] NeighbourSimilarities { get; set; } = [];
+
     /// <summary>Names over which the weights were computed (the reference segment's count).</summary>
     public required int ReferenceNameCount { get; init; }
 

@@ -32,6 +32,15 @@ internal sealed class SearchScratch
     /// <summary>Retrieved vocabulary tokens per query token: flat list of (query token, vocabulary token).</summary>
     public List<(int QueryToken, int TokenId, float Similarity)> Retrieved { get; } = [];
 
+    /// <summary>Per query token, its precomputed neighbour range in the segment, or -1 when scored live.</summary>
+    public int[] NeighbourFrom { get; } = new int[InputLimits.MaxTokensPerName];
+
+    /// <summary>End of each query token's precomputed neighbour range.</summary>
+    public int[] NeighbourTo { get; } = new int[InputLimits.MaxTokensPerName];
+
+    /// <summary>Buffer for the token ids an unknown query token retrieves.</summary>
+    public List<int> CandidateTokens { get; } = [];
+
     public int[] HeapNames { get; } = new int[MaxCandidates];
 
     public float[] HeapScores { get; } = new float[MaxCandidates];

@@ -162,7 +162,7 @@ internal static class SegmentBuilder
             }
         }
 
-        return new IndexSegment
+        var segment = new IndexSegment
         {
             Entries = [.. entries],
             NameEntry = [.. keptEntry],
@@ -182,6 +182,8 @@ internal static class SegmentBuilder
             ByIdentifier = byIdentifier.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal),
             ReferenceNameCount = referenceCount,
         };
+        TokenNeighbours.Precompute(segment);
+        return segment;
     }
 
     private static (ulong[] Hashes, int[] Tokens) BuildDeletions(List<NameToken> vocabulary)

@@ -141,6 +141,16 @@ internal static class SegmentSearch
 
     private static float SimilarityOf(IndexSegment segment, NameToken[] query, int i, int tokenId, SearchScratch scratch)
     {
+        var from = scratch.NeighbourFrom[i];
+        if (from >= 0)
+        {
+            var found = Array.BinarySearch(segment.NeighbourIds, from, scratch.NeighbourTo[i] - from, tokenId);
+            if (found >= 0)
+            {
+                return segment.NeighbourSimilarities[found];
+            }
+        }
+
         var key = ((long)i << 32) | (uint)tokenId;
         if (!scratch.Similarities.TryGetValue(key, out var s))
         {
@@ -154,67 +164,28 @@ internal static class SegmentSearch
     private static void Retrieve(IndexSegment segment, NameToken[] query, int i, SearchScratch scratch)
     {
         var token = query[i];
-        if (segment.TokenIds.TryGetValue(token.Text, out var exact))
+        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad)
         {
-            Consider(segment, query, i, exact, scratch);
-        }
+            // A token the index knows: its similar tokens were found and scored when the index was built.
+            var from = segment.NeighbourStart[known];
+            var to = segment.NeighbourStart[known + 1];
+            scratch.NeighbourFrom[i] = from;
+            scratch.NeighbourTo[i] = to;
+            for (var k = from; k < to; k++)
+            {
+                scratch.Retrieved.Add((i, segment.NeighbourIds[k], segment.NeighbourSimilarities[k]));
+            }
 
-        if (token.Text.Length == 1 || token.HasDigit)
-        {
             return;
         }
 
-        if (segment.ByKey.TryGetValue(token.Key, out var sameKey))
+        scratch.NeighbourFrom[i] = -1;
+        var candidates = scratch.CandidateTokens;
+        candidates.Clear();
+        TokenNeighbours.Collect(segment, token, candidates);
+        foreach (var id in candidates)
         {
-            foreach (var id in sameKey)
-            {
-                Consider(segment, query, i, id, scratch);
-            }
-        }
-
-        if (token.Consonants.Length > 0 && segment.ByConsonants.TryGetValue(token.Consonants, out var sameConsonants))
-        {
-            foreach (var id in sameConsonants)
-            {
-                if (token.Abjad || segment.Vocabulary[id].Abjad)
-                {
-                    Consider(segment, query, i, id, scratch);
-                }
-            }
-        }
-
-        var text = token.Text.AsSpan();
-        if (text.Length < DeletionHash.MinLength - 1 || text.Length > 24)
-        {
-            return;
-        }
-
-        LookupDeletion(segment, query, i, DeletionHash.Of(text, -1), scratch);
-        if (text.Length >= DeletionHash.MinLength)
-        {
-            for (var skip = 0; skip < text.Length; skip++)
-            {
-                if (skip > 0 && text[skip] == text[skip - 1])
-                {
-                    continue;
-                }
-
-                LookupDeletion(segment, query, i, DeletionHash.Of(text, skip), scratch);
-            }
-        }
-    }
-
-    private static void LookupDeletion(IndexSegment segment, NameToken[] query, int i, ulong hash, SearchScratch scratch)
-    {
-        var at = segment.FindDeletion(hash);
-        if (at < 0)
-        {
-            return;
-        }
-
-        for (; at < segment.DeletionHashes.Length && segment.DeletionHashes[at] == hash; at++)
-        {
-            Consider(segment, query, i, segment.DeletionTokens[at], scratch);
+            Consider(segment, query, i, id, scratch);
         }
     }
 

@@ -14,6 +14,11 @@ internal static class TokenSimilarity
     public const double AbjadScore = 0.93;
     public const double InitialScore = 0.6;
 
+    // Jaro-Winkler values below which a pair gets no credit (from Floor: 1 - 2 (1 - jw) >= Floor), less a margin for rounding.
+    private const double TextJwFloor = ((1.0 + Floor) / 2.0) - 1e-9;
+    private const double KeyJwFloor = (((1.0 + Floor) / 2.0) / 0.97) - 1e-9;
+    private const double AbjadJwFloor = (0.8 / 0.95) - 1e-9;
+
     public static double Compute(NameToken a, NameToken b)
     {
         if (ReferenceEquals(a.Text, b.Text) || a.Text == b.Text)
@@ -48,7 +53,13 @@ internal static class TokenSimilarity
 
         // Jaro-Winkler is generous between different names (hashem / khadem 0.82); doubling the distance keeps a
         // one-letter typo in a long token high (0.97 → 0.94) and pushes different names below the floor.
-        var jw = Math.Max(JaroWinkler.Similarity(a.Text, b.Text), 0.97 * JaroWinkler.Similarity(a.Key, b.Key));
+        // Most pairs scored at query time are different names: skip Jaro-Winkler when its upper bound from the lengths
+        // and the letters the two tokens do not share cannot reach the floor (jw >= 0.875, key jw >= 0.875 / 0.97).
+        var textJw = JaroWinklerBound(a.Text.Length, b.Text.Length, a.TextLetters, b.TextLetters) >= TextJwFloor
+            ? JaroWinkler.Similarity(a.Text, b.Text) : 0.0;
+        var keyJw = JaroWinklerBound(a.Key.Length, b.Key.Length, a.KeyLetters, b.KeyLetters) >= KeyJwFloor
+            ? JaroWinkler.Similarity(a.Key, b.Key) : 0.0;
+        var jw = Math.Max(textJw, 0.97 * keyJw);
         var s = 1.0 - (2.0 * (1.0 - jw));
         return s >= Floor ? s : 0.0;
     }
@@ -82,7 +93,34 @@ internal static class TokenSimilarity
             return 0.0;
         }
 
+        if (JaroWinklerBound(a.Consonants.Length, b.Consonants.Length, a.ConsonantLetters, b.ConsonantLetters) < AbjadJwFloor)
+        {
+            return 0.0;
+        }
+
         var s = 0.95 * JaroWinkler.Similarity(a.Consonants, b.Consonants);
         return s >= 0.8 ? s : 0.0;
+    }
+
+    /// <summary>
+    /// Upper bound of <see cref="JaroWinkler.Similarity"/>: each letter of one token absent from the other leaves at least
+    /// one position unmatched, so matches m &lt;= min(la - onlyA, lb - onlyB); Jaro &lt;= (m/la + m/lb + 1) / 3 and the
+    /// prefix bonus adds at most 0.4 (1 - Jaro). Letter sets fold characters mod 64, which only loosens the bound.
+    /// </summary>
+    internal static double JaroWinklerBound(int la, int lb, ulong lettersA, ulong lettersB)
+    {
+        if (la == 0 || lb == 0 || la > 64 || lb > 64)
+        {
+            return 1.0;
+        }
+
+        var m = Math.Min(la - System.Numerics.BitOperations.PopCount(lettersA & ~lettersB), lb - System.Numerics.BitOperations.PopCount(lettersB & ~lettersA));
+        if (m <= 0)
+        {
+            return 0.0;
+        }
+
+        var jaro = (((double)m / la) + ((double)m / lb) + 1.0) / 3.0;
+        return jaro + (0.4 * (1.0 - jaro));
     }
 }

@@ -1,0 +1,65 @@
+using Screening.Matching.Indexing;
+using Screening.Matching.Normalisation;
+using Screening.Matching.Scoring;
+using Screening.Matching.Tests.Support;
+
+namespace Screening.Matching.Tests.Indexing;
+
+public sealed class TokenNeighboursTests
+{
+    private static IndexSegment BuildSegment() => SegmentBuilder.Build(
+    [
+        new EntryBuilder("A").Named("Mohammed Hussein", "Muhammad Husayn").Build(),
+        new EntryBuilder("B").Named("Mohamad Hassan", "Mohammed Hassan").Build(),
+        new EntryBuilder("C").Named("Muhammad Ivanov", "محمد حسين").Build(),
+        new EntryBuilder("D").Named("Mohammed Husain").Build(),
+    ], null);
+
+    [Fact]
+    public void Precompute_CommonToken_ListsExactlyTheRetrievedTokensWithTheirSimilarity()
+    {
+        var segment = BuildSegment();
+        var id = segment.TokenIds["mohammed"];
+        Assert.True(segment.HasNeighbours[id]);
+
+        var retrieved = new List<int>();
+        TokenNeighbours.Collect(segment, segment.Vocabulary[id], retrieved);
+        var expected = retrieved.Distinct().Order()
+            .Select(u => (u, (float)TokenSimilarity.Compute(segment.Vocabulary[id], segment.Vocabulary[u])))
+            .Where(x => x.Item2 > 0).ToList();
+        var from = segment.NeighbourStart[id];
+        var to = segment.NeighbourStart[id + 1];
+        var actual = Enumerable.Range(from, to - from).Select(k => (segment.NeighbourIds[k], segment.NeighbourSimilarities[k])).ToList();
+
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, x => segment.Vocabulary[x.Item1].Text == "muhammad");
+    }
+
+    [Fact]
+    public void Precompute_TokenOfOneName_IsLeftToLiveRetrieval()
+    {
+        var segment = BuildSegment();
+        Assert.False(segment.HasNeighbours[segment.TokenIds["ivanov"]]);
+        Assert.Equal(segment.NeighbourStart[segment.TokenIds["ivanov"]], segment.NeighbourStart[segment.TokenIds["ivanov"] + 1]);
+    }
+
+    [Theory]
+    [InlineData("Mohammed Hussein")]
+    [InlineData("Muhammad Husain")]
+    [InlineData("Mohamed Ivanov")]
+    [InlineData("محمد حسين")]
+    public void Search_KnownAndUnknownTokens_ScoreAsWithoutPrecomputation(string name)
+    {
+        // Regression guard for the precomputed neighbours: the explanation path scores pairs live, so a hit's score
+        // and its explanation's name score must agree.
+        var index = MatchIndex.Build(
+        [
+            new EntryBuilder("A").Named("Mohammed Hussein", "Muhammad Husayn").Build(),
+            new EntryBuilder("B").Named("Mohamad Hassan", "Mohammed Hassan").Build(),
+            new EntryBuilder("C").Named("Muhammad Ivanov", "محمد حسين").Build(),
+        ]);
+        var hits = index.Search(new ScreeningQuery(name), 0.5);
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal(h.Score, h.Explanation.NameScore, 6));
+    }
+}

@@ -1,0 +1,49 @@
+using Screening.Matching.Normalisation;
+using Screening.Matching.Scoring;
+
+namespace Screening.Matching.Tests.Scoring;
+
+public sealed class TokenSimilarityTests
+{
+    private static readonly string[] Tokens =
+    [
+        "mohammed", "muhammad", "mohamad", "mahmoud", "hashem", "khadem", "hussein", "hassan", "husayn", "ivanov", "ivanova",
+        "vladimir", "vladimirovich", "tikriti", "takriti", "qaduli", "qadulli", "martha", "marhta", "dwayne", "duane", "dixon",
+        "dicksonx", "abcd", "dcba", "aaaa", "aaab", "petrochemical", "petrochem", "zzzzzzzz", "qairat", "kairat", "alikhan", "alihan",
+    ];
+
+    public static TheoryData<string, string> Pairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var a in Tokens)
+        {
+            foreach (var b in Tokens)
+            {
+                data.Add(a, b);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void JaroWinklerBound_AnyPair_IsNeverBelowJaroWinkler(string a, string b)
+    {
+        var x = NameToken.Create(a, false, TokenRole.Informative);
+        var y = NameToken.Create(b, false, TokenRole.Informative);
+        Assert.True(TokenSimilarity.JaroWinklerBound(a.Length, b.Length, x.TextLetters, y.TextLetters) >= JaroWinkler.Similarity(a, b) - 1e-12);
+        Assert.True(TokenSimilarity.JaroWinklerBound(x.Key.Length, y.Key.Length, x.KeyLetters, y.KeyLetters) >= JaroWinkler.Similarity(x.Key, y.Key) - 1e-12);
+    }
+
+    [Fact]
+    public void JaroWinklerBound_DisjointLetters_IsZero() =>
+        Assert.Equal(0.0, TokenSimilarity.JaroWinklerBound(4, 4, 0b1111, 0b11110000));
+
+    [Theory]
+    [InlineData("hashem", "khadem")]
+    [InlineData("zzzzzzzz", "petrochemical")]
+    [InlineData("ivanov", "tikriti")]
+    public void Compute_DifferentNames_GetNoCredit(string a, string b) =>
+        Assert.Equal(0.0, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
+}
