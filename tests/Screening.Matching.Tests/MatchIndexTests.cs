@@ -48,6 +48,18 @@ public sealed class MatchIndexTests
     [InlineData("صدام حسين")]
     public void Search_DroppedTokensReorderedOrArabic_FindsSaddam(string name) => Assert.Equal("UN/IQi.001", Top(name)?.Key);
 
+    [Theory]
+    [InlineData("مرد ابدل هكم")]
+    [InlineData("Murad Abdl Hakim")]
+    public void Search_AbdWrittenWithoutVowels_FindsAbdul(string name) =>
+        Assert.Equal("OFAC/murad", Index.Search(new ScreeningQuery(name), 0.8).FirstOrDefault()?.Key);
+
+    [Theory]
+    [InlineData("زيمبابوي ايرن اند ستيل كمبني")]
+    [InlineData("Зимбабве Ирон анд Стил Компанй")]
+    [InlineData("zimbabve iron and stil kompanj")]
+    public void Search_EntityNameThroughAnotherScript_FindsIt(string name) => Assert.Equal("OFAC/zisco", Top(name)?.Key);
+
     [Fact]
     public void Search_DroppedMiddleName_StillMatches() => Assert.Equal("UN/KPi.001", Top("Vladimir Ivanov")?.Key);
 

@@ -75,7 +75,7 @@ internal static class SegmentBuilder
                 }
                 else if (token.Abjad && !vocabulary[id].Abjad)
                 {
-                    vocabulary[id] = vocabulary[id] with { Abjad = true };
+                    vocabulary[id] = NameToken.Create(vocabulary[id].Text, true, vocabulary[id].Role);
                 }
 
                 ids[t] = id;
@@ -145,6 +145,10 @@ internal static class SegmentBuilder
             if (token.Consonants.Length > 0)
             {
                 Add(byConsonants, token.Consonants, id);
+                if (!ReferenceEquals(token.LooseConsonants, token.Consonants) && token.LooseConsonants.Length > 0)
+                {
+                    Add(byConsonants, token.LooseConsonants, id);
+                }
             }
         }
 

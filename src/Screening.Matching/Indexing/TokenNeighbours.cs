@@ -29,14 +29,12 @@ internal static class TokenNeighbours
             output.AddRange(sameKey);
         }
 
-        if (token.Consonants.Length > 0 && segment.ByConsonants.TryGetValue(token.Consonants, out var sameConsonants))
+        if (token.Consonants.Length > 0)
         {
-            foreach (var id in sameConsonants)
+            AddSkeleton(segment, token, token.Consonants, output);
+            if (!ReferenceEquals(token.LooseConsonants, token.Consonants) && token.LooseConsonants.Length > 0)
             {
-                if (token.Abjad || segment.Vocabulary[id].Abjad)
-                {
-                    output.Add(id);
-                }
+                AddSkeleton(segment, token, token.LooseConsonants, output);
             }
         }
 
@@ -133,6 +131,20 @@ internal static class TokenNeighbours
         segment.NeighbourStart = start;
         segment.NeighbourIds = allIds;
         segment.NeighbourSimilarities = allSimilarities;
+    }
+
+    private static void AddSkeleton(IndexSegment segment, NameToken token, string skeleton, List<int> output)
+    {
+        if (segment.ByConsonants.TryGetValue(skeleton, out var sameConsonants))
+        {
+            foreach (var id in sameConsonants)
+            {
+                if (token.Abjad || segment.Vocabulary[id].Abjad)
+                {
+                    output.Add(id);
+                }
+            }
+        }
     }
 
     private static void AddDeletion(IndexSegment segment, ulong hash, List<int> output)

@@ -10,11 +10,15 @@ internal static class ArabicNameRules
     private static readonly HashSet<string> AbdullahForms = new(StringComparer.Ordinal)
     {
         "abdullah", "abdallah", "abdollah", "abdulla", "abdalla", "abdoullah", "abdellah", "abdulah", "abdalah", "abdillah", "abdula", "abdallh", "abdullh",
+        // as romanised from Arabic script without short vowels (عبدالله, عبدلله)
+        "abdllh", "abdlh", "abdlla",
     };
 
     private static readonly HashSet<string> AbdForms = new(StringComparer.Ordinal)
     {
         "abd", "abdul", "abdel", "abdal", "abdol", "abdou", "abdu", "abdur", "abdar", "abdus", "abdas", "abdil", "abdoul",
+        // as romanised from Arabic script without short vowels (عبدل)
+        "abdl",
     };
 
     private static readonly HashSet<string> AllahForms = new(StringComparer.Ordinal)

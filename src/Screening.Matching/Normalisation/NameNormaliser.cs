@@ -45,13 +45,13 @@ internal static class NameNormaliser
         for (var i = 0; i < count; i++)
         {
             var text = rewritten[i];
-            var role = NoiseWords.RoleOf(text);
+            var abjad = abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad;
+            var role = abjad ? NoiseWords.RoleOfAbjad(text, PhoneticKey.ConsonantsOf(PhoneticKey.Of(text, abjad: true))) : NoiseWords.RoleOf(text);
             if (role == TokenRole.Informative && ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null))
             {
                 role = TokenRole.Particle;
             }
 
-            var abjad = abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad;
             tokens[i] = NameToken.Create(text, abjad, role);
             if (role == TokenRole.Informative)
             {

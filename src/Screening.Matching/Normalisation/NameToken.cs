@@ -10,6 +10,9 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
 {
     public bool HasDigit { get; } = Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
+    /// <summary>Looser consonant skeleton for abjad comparisons (<see cref="PhoneticKey.LooseConsonantsOf"/>).</summary>
+    public string LooseConsonants { get; } = PhoneticKey.LooseConsonantsOf(Key, Consonants);
+
     /// <summary>Set of the characters of <see cref="Text"/> (bit <c>c &amp; 63</c>), for a cheap upper bound of Jaro-Winkler.</summary>
     public ulong TextLetters { get; } = LettersOf(Text);
 
@@ -21,7 +24,7 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
 
     public static NameToken Create(string text, bool abjad, TokenRole role)
     {
-        var key = PhoneticKey.Of(text);
+        var key = PhoneticKey.Of(text, abjad);
         return new NameToken(text, key, PhoneticKey.ConsonantsOf(key), abjad, role);
     }
 

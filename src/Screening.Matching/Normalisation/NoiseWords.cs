@@ -7,9 +7,79 @@ internal static class NoiseWords
 {
     private static readonly FrozenDictionary<string, TokenRole> Roles = Build();
 
+    /// <summary>
+    /// Honorifics and legal forms by phonetic key (keys of four or more characters), so that their spellings after a
+    /// round trip through another script are noise too: kari (qari), kompany / kompanj (company), korporeishn.
+    /// Shorter keys (ko, hon, haj) are left out: they collide with real name tokens (Ko, Hun, Hadj).
+    /// </summary>
+    private static readonly FrozenDictionary<string, TokenRole> RolesByKey = BuildByKey();
+
     /// <summary>The role of a romanised token.</summary>
-    public static TokenRole RoleOf(string token) =>
-        Roles.TryGetValue(token, out var role) ? role : TokenRole.Informative;
+    public static TokenRole RoleOf(string token)
+    {
+        if (Roles.TryGetValue(token, out var role))
+        {
+            return role;
+        }
+
+        if (token.Length < 4)
+        {
+            return TokenRole.Informative;
+        }
+
+        var key = PhoneticKey.Of(token);
+        return key.Length >= 4 && RolesByKey.TryGetValue(key, out role) ? role : TokenRole.Informative;
+    }
+
+    /// <summary>
+    /// Noise words by consonant skeleton, for tokens written in an abjad (كمبني company, لمتد limited, اف of, بن bin):
+    /// legal forms and honorifics with skeletons of three or more consonants, stop-words of two or more, and "of" and
+    /// "bin" themselves.
+    /// </summary>
+    private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
+
+    /// <summary>The role of a token written in an abjad, by its consonant skeleton when its text is not a noise word.</summary>
+    public static TokenRole RoleOfAbjad(string token, string consonants)
+    {
+        var role = RoleOf(token);
+        return role == TokenRole.Informative && RolesBySkeleton.TryGetValue(consonants, out var bySkeleton) ? bySkeleton : role;
+    }
+
+    private static FrozenDictionary<string, TokenRole> BuildBySkeleton()
+    {
+        var bySkeleton = new Dictionary<string, TokenRole>(StringComparer.Ordinal) { ["f"] = TokenRole.StopWord, ["bn"] = TokenRole.Particle };
+        foreach (var (word, role) in Roles)
+        {
+            var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of(word));
+            var wanted = role switch
+            {
+                TokenRole.LegalForm or TokenRole.Honorific => skeleton.Length >= 3,
+                TokenRole.StopWord => skeleton.Length >= 2,
+                _ => false,
+            };
+            if (wanted)
+            {
+                bySkeleton.TryAdd(skeleton, role);
+            }
+        }
+
+        return bySkeleton.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, TokenRole> BuildByKey()
+    {
+        var byKey = new Dictionary<string, TokenRole>(StringComparer.Ordinal);
+        foreach (var (word, role) in Roles)
+        {
+            var key = PhoneticKey.Of(word);
+            if (role is TokenRole.Honorific or TokenRole.LegalForm && key.Length >= 4)
+            {
+                byKey.TryAdd(key, role);
+            }
+        }
+
+        return byKey.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     private static FrozenDictionary<string, TokenRole> Build()
     {
@@ -32,7 +102,9 @@ internal static class NoiseWords
             "llc ltd limited inc incorporated corp corporation co company plc gmbh mbh ag kg kgaa sa sas sarl srl spa sl bv nv " +
             "ab asa oy oyj kft zrt nyrt doo dd ooo oao zao pao ao too tov pat prat chp ip odo uue gup fgup mup " +
             "jsc ojsc cjsc pjsc llp lp pte pvt sdn bhd fze fzco fzc fzllc est wll spc saoc saog qsc psc pjs tbk " +
-            "lda ltda cia sae sal");
+            "lda ltda cia sae sal " +
+            // as written back from Cyrillic (ЛЛК, ИНК, ЛТД)
+            "llk ink");
         Add(TokenRole.Particle, "al el ul il bin ibn bint binti bte ould van von der den de del della di du da dos das le la");
         Add(TokenRole.StopWord, "the of and for an und et aka fka nee");
         return roles.ToFrozenDictionary(StringComparer.Ordinal);

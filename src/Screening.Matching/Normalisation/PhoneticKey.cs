@@ -9,10 +9,14 @@ namespace Screening.Matching.Normalisation;
 internal static class PhoneticKey
 {
     /// <summary>Vowel-class key: consonants folded (kh→h, q→k, sh/sch/shch→S, ch→C, zh/dzh/dj→J, ts/tz→Z, w→v, ph→f, th→t, dh→d, gh→g, c→k, x→ks), doubles collapsed, vowel runs → A/I/U.</summary>
-    public static string Of(string token)
+    /// <remarks>
+    /// <paramref name="abjad"/>: the token was romanised from Arabic or Hebrew script, where "j" is always the
+    /// consonant ج, never the glide й that Latin "j" can stand for.
+    /// </remarks>
+    public static string Of(string token, bool abjad = false)
     {
         Span<char> buffer = stackalloc char[token.Length * 2 + 2];
-        var length = Fold(token, buffer);
+        var length = Fold(token, abjad, buffer);
         return new string(buffer[..length]);
     }
 
@@ -49,7 +53,39 @@ internal static class PhoneticKey
         return new string(buffer[..length]);
     }
 
-    private static int Fold(string token, Span<char> output)
+    /// <summary>
+    /// A second, looser reading of a consonant skeleton for abjad comparisons: و is a consonant (w) or a long vowel
+    /// (o, u) depending on the word, and Latin "ch" is written تش; so w/v of the vowel key is dropped and "tS" read as
+    /// "S" (shawqi / شوقي → Sk). Returns <paramref name="consonants"/> itself when nothing changes.
+    /// </summary>
+    public static string LooseConsonantsOf(string key, string consonants)
+    {
+        if (key.AsSpan().IndexOfAny('v', 'S') < 0)
+        {
+            return consonants;
+        }
+
+        Span<char> withoutW = stackalloc char[key.Length];
+        var n = 0;
+        foreach (var c in key)
+        {
+            if (c != 'v')
+            {
+                withoutW[n++] = c;
+            }
+        }
+
+        var skeleton = ConsonantsOf(new string(withoutW[..n]));
+        var at = skeleton.IndexOf("tS", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            skeleton = skeleton.Remove(at, 1);
+        }
+
+        return skeleton == consonants ? consonants : skeleton;
+    }
+
+    private static int Fold(string token, bool abjad, Span<char> output)
     {
         var s = token.AsSpan();
         if (s.StartsWith("ye") && s.Length > 3)
@@ -110,6 +146,10 @@ internal static class PhoneticKey
                     mapped = 'J';
                     consumed = 2;
                     break;
+                case 'j' when !abjad && IsGlide(s, i):
+                    Append(output, ref n, 'I');
+                    i++;
+                    continue;
                 case 'j':
                     mapped = 'J';
                     break;
@@ -148,12 +188,15 @@ internal static class PhoneticKey
                     var cls = 'A';
                     var hasI = false;
                     var hasU = false;
-                    while (end < s.Length && s[end] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y')
+                    while (end < s.Length && (s[end] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || (!abjad && IsGlide(s, end))))
                     {
-                        hasI |= s[end] is 'i' or 'y';
+                        hasI |= s[end] is 'i' or 'y' or 'j';
                         hasU |= s[end] is 'o' or 'u';
                         end++;
                     }
+
+                    // "ee" is an i sound (steel, reed), written и in Cyrillic and read back as "i".
+                    hasI |= end - i == 2 && s[i] == 'e' && s[i + 1] == 'e';
 
                     if (hasI)
                     {
@@ -178,6 +221,16 @@ internal static class PhoneticKey
 
         return n;
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    /// <summary>
+    /// A "j" after a vowel and before a consonant, or ending a word, is the glide й written the German/older way
+    /// (sulajman, nikolaj, kompanj): it keys like "y". "jj" (hajji) and "dj" stay consonants.
+    /// </summary>
+    private static bool IsGlide(ReadOnlySpan<char> s, int i) =>
+        s[i] == 'j' && i > 0 && s[i - 1] != 'j'
+        && (i + 1 == s.Length || (IsVowel(s[i - 1]) && !IsVowel(s[i + 1]) && s[i + 1] != 'j'));
 
     private static void Append(Span<char> output, ref int n, char c)
     {

@@ -13,6 +13,7 @@ internal static class TokenSimilarity
     public const double VariantScore = 0.95;
     public const double AbjadScore = 0.93;
     public const double InitialScore = 0.6;
+    public const double LooseAbjadScore = 0.9;
 
     // Jaro-Winkler values below which a pair gets no credit (from Floor: 1 - 2 (1 - jw) >= Floor), less a margin for rounding.
     private const double TextJwFloor = ((1.0 + Floor) / 2.0) - 1e-9;
@@ -77,7 +78,8 @@ internal static class TokenSimilarity
             return AlignmentKind.Initial;
         }
 
-        return a.Key == b.Key || ((a.Abjad || b.Abjad) && a.Consonants == b.Consonants) ? AlignmentKind.Variant : AlignmentKind.Fuzzy;
+        return a.Key == b.Key || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
+            ? AlignmentKind.Variant : AlignmentKind.Fuzzy;
     }
 
     private static double AbjadSimilarity(NameToken a, NameToken b)
@@ -86,6 +88,12 @@ internal static class TokenSimilarity
         if (a.Consonants == b.Consonants && a.Consonants.Length > 0)
         {
             return a.Consonants.Length >= 2 ? AbjadScore : 0.86;
+        }
+
+        // The looser reading (و as a vowel, تش as ch) of either side: a little less certain than the skeleton itself.
+        if (a.LooseConsonants.Length >= 2 && (a.LooseConsonants == b.LooseConsonants || a.LooseConsonants == b.Consonants || a.Consonants == b.LooseConsonants))
+        {
+            return LooseAbjadScore;
         }
 
         if (Math.Min(a.Consonants.Length, b.Consonants.Length) < 3)

@@ -138,4 +138,32 @@ public sealed class NameNormaliserTests
         Assert.True(tokens[0].Abjad);
         Assert.False(tokens[1].Abjad);
     }
+
+    [Theory]
+    [InlineData("ЗИМБАБВЕ АЙРОН КОМПАНИ", "zimbabve ayron")]
+    [InlineData("Zakir Kari", "zakir")]
+    [InlineData("Polineks Trading LLK", "polineks trading")]
+    [InlineData("Nocturnum Ink", "nocturnum")]
+    public void Normalise_NoiseWordWrittenBackFromAnotherScript_IsNotInformative(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("Ko Hun", "ko hun")]
+    [InlineData("El Hadj Ghader", "hadj ghader")]
+    public void Normalise_ShortTokenSharingKeyWithNoiseWord_StaysInformative(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("بنيس رفنري كمبني", "bnis rfnri")]
+    [InlineData("دكب فنكا لمتد", "dkb fnka")]
+    [InlineData("ارمي اف إسلم", "armi islm")]
+    [InlineData("بلال بن مروان", "blal mrwan")]
+    public void Normalise_AbjadNoiseWord_IsRecognisedByConsonantSkeleton(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("مرد ابدل هكم", "mrd abd hkm")]
+    [InlineData("عبدلله", "abdullah")]
+    public void Normalise_AbdFormsWithoutShortVowels_FoldLikeLatinForms(string name, string expected) =>
+        Assert.Equal(expected, Texts(name));
 }

@@ -19,12 +19,19 @@ public sealed class PhoneticKeyTests
     [InlineData("tsoi", "tzoi")]
     [InlineData("idris", "idriss")]
     [InlineData("usama", "osama")]
+    [InlineData("steel", "stil")]
+    [InlineData("sameer", "samir")]
+    [InlineData("kompanj", "kompany")]
+    [InlineData("sulajman", "sulayman")]
+    [InlineData("nikolaj", "nikolay")]
     public void Of_RomanisationVariants_AreEqual(string a, string b) => Assert.Equal(PhoneticKey.Of(a), PhoneticKey.Of(b));
 
     [Theory]
     [InlineData("hussein", "hassan")]
     [InlineData("mohammed", "mahmoud")]
     [InlineData("ahmed", "hamid")]
+    [InlineData("hajji", "hayi")]
+    [InlineData("jamal", "yamal")]
     public void Of_DifferentNames_StayApart(string a, string b) => Assert.NotEqual(PhoneticKey.Of(a), PhoneticKey.Of(b));
 
     [Theory]
@@ -34,4 +41,23 @@ public sealed class PhoneticKeyTests
     [InlineData("mhmud", "mahmoud")]
     public void ConsonantsOf_AbjadAndLatinForms_AreEqual(string abjad, string latin) =>
         Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(abjad)), PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)));
+
+    [Theory]
+    [InlineData("shuqi", "shawqi")]
+    [InlineData("tashn", "chen")]
+    public void LooseConsonantsOf_AbjadAndLatinForms_AreEqual(string abjad, string latin) =>
+        Assert.Equal(Loose(abjad), Loose(latin));
+
+    [Fact]
+    public void LooseConsonantsOf_NothingToLoosen_ReturnsTheSameString()
+    {
+        var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of("mohammed"));
+        Assert.Same(skeleton, PhoneticKey.LooseConsonantsOf(PhoneticKey.Of("mohammed"), skeleton));
+    }
+
+    private static string Loose(string token)
+    {
+        var key = PhoneticKey.Of(token);
+        return PhoneticKey.LooseConsonantsOf(key, PhoneticKey.ConsonantsOf(key));
+    }
 }

@@ -18,6 +18,8 @@ internal static class SampleIndex
         new EntryBuilder("UN/QDi.001").Named("Hassan Ali Mahmoud").Build(),
         new EntryBuilder("OFAC/4", SubjectKind.Entity).Named("JSC ARGUMENT").Build(),
         new EntryBuilder("OFAC/5").Named("Nicolas MADURO MOROS").WeakAlias("Nico").Build(),
+        new EntryBuilder("OFAC/murad").Named("MURAD, Abdul Hakim").Build(),
+        new EntryBuilder("OFAC/zisco", SubjectKind.Entity).Named("ZIMBABWE IRON AND STEEL COMPANY").Build(),
     ];
 
     public static MatchIndex Build() => MatchIndex.Build(Entries);
