@@ -102,13 +102,14 @@ public sealed class PlatformHost : IAsyncDisposable
             builder.Services.AddPlatformAudit(builder.Configuration, storage.ConnectionString);
             builder.Services.AddGrpcReflection();
             builder.Services.AddGrpcHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [ReadinessHealthCheck.Tag]);
-            builder.Services.AddOpenTelemetry();
+            builder.AddPlatformTelemetry();
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
             var app = builder.Build();
             app.MapScreeningApi();
             app.MapGrpcReflectionService();
             app.MapGrpcHealthChecksService();
+            app.MapPlatformMetrics();
             app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
             app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadinessHealthCheck.Tag) });
 

@@ -7,6 +7,7 @@ using Screening.Contracts.V1;
 using Screening.Grains.Abstractions.Errors;
 using Screening.Grains.Audit;
 using Screening.Grains.Screening;
+using Screening.Grains.Telemetry;
 
 namespace Screening.Api.Grpc;
 
@@ -90,6 +91,7 @@ public sealed class ScreeningGrpcService(ScreeningEngine engine, IAuditLog audit
 
     private async Task<ScreenResponse> ScreenOneAsync(string tenantId, ScreenRequest request, string fieldPrefix, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var input = ScreeningRequestMapper.ToInput(request, DateOnly.FromDateTime(now.UtcDateTime), fieldPrefix);
         var outcome = await engine.ScreenAsync(tenantId, input);
@@ -107,6 +109,7 @@ public sealed class ScreeningGrpcService(ScreeningEngine engine, IAuditLog audit
                 outcome.AsOf,
                 now),
             ct);
+        PlatformTelemetry.RecordScreening(tenantId, outcome.IsPotentialMatch, time.GetElapsedTime(started));
         return response;
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Grains.Abstractions.Errors;
+using Screening.Grains.Telemetry;
 
 namespace Screening.Grains.Audit;
 
@@ -53,6 +56,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _queue;
+    private readonly ConditionalWeakTable<PendingAppend, StrongBox<ActivityContext>> _callers = [];
     private readonly HashSet<DateOnly> _knownMonths = [];
     private readonly HashSet<string> _knownTenants = new(StringComparer.Ordinal);
     private readonly int _commandTimeoutSeconds;
@@ -97,6 +101,11 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         }
 
         var pending = new PendingAppend(normalized, digest);
+        if (Activity.Current is { Recorded: true } caller)
+        {
+            _callers.AddOrUpdate(pending, new StrongBox<ActivityContext>(caller.Context)); // the flush span joins the caller's trace
+        }
+
         try
         {
             await _queue.Writer.WriteAsync(pending, ct);
@@ -178,6 +187,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         {
             while (await reader.WaitToReadAsync())
             {
+                var batchStarted = _time.GetTimestamp();
                 Drain(reader, batch);
 
                 // Linger only under concurrency (the previous batch had company): a lone caller gains nothing by waiting.
@@ -188,6 +198,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
                 }
 
                 await WriteAsync(batch);
+                PlatformTelemetry.RecordAuditBatch(batch.Count, _time.GetElapsedTime(batchStarted));
                 previousBatchSize = batch.Count;
                 batch.Clear();
             }
@@ -222,6 +233,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         }
 
         AuditReceipt[] receipts;
+        using var flush = PlatformTelemetry.StartBatchActivity("audit.flush", batch, p => _callers.TryGetValue(p, out var c) ? c.Value : default);
         try
         {
             receipts = await CommitAsync(batch);

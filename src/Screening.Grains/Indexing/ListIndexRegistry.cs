@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Screening.Grains.Abstractions.Errors;
 using Screening.Grains.Abstractions.Lists;
 using Screening.Grains.Lists;
+using Screening.Grains.Telemetry;
 
 namespace Screening.Grains.Indexing;
 
@@ -121,6 +122,7 @@ public sealed class ListIndexRegistry(
             return;
         }
 
+        using var activity = PlatformTelemetry.Source.StartActivity("index.swap")?.SetTag("list", listId).SetTag("version", version);
         var (versions, revisions) = await store.LoadSinceAsync(listId, current.Version, ct);
         if (versions.Count == 0)
         {
@@ -129,6 +131,7 @@ public sealed class ListIndexRegistry(
 
         var next = current.Apply(versions[^1].Number, revisions);
         ImmutableInterlocked.Update(ref _lists, l => l.SetItem(listId, next));
+        PlatformTelemetry.IndexSwapped(silo.SiloAddress.ToString(), listId, next.Version, next.Index.NameCount, next.Designations.Count);
         ListLog.IndexSwapped(logger, listId, next.Version, next.Designations.Count, next.Index.NameCount);
     }
 

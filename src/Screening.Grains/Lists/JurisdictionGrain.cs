@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Screening.Grains.Abstractions;
 using Screening.Grains.Abstractions.Errors;
 using Screening.Grains.Abstractions.Lists;
+using Screening.Grains.Telemetry;
 using Screening.Lists.Diff;
 using Screening.Lists.History;
 using Screening.Lists.Model;
@@ -52,6 +53,8 @@ public sealed partial class JurisdictionGrain(
 
     public async Task<ImportSummary> Import(ImportRequest request)
     {
+        using var activity = PlatformTelemetry.Source.StartActivity("list.import")?.SetTag("list", Code + "/" + request.ListName).SetTag("format", request.Format);
+        var importStarted = time.GetTimestamp();
         RequireDefined();
         var listName = RequireListName(request.ListName);
         var listId = new ListId(Code, listName);
@@ -92,10 +95,12 @@ public sealed partial class JurisdictionGrain(
 
         if (!outcome.Changed)
         {
+            PlatformTelemetry.RecordImport(listId.ToString(), changed: false, time.GetElapsedTime(importStarted));
             return Summary(listId, outcome, changed: false);
         }
 
         var report = await CommitAsync(listId, outcome.History, outcome.Version!, [.. outcome.Revisions]);
+        PlatformTelemetry.RecordImport(listId.ToString(), changed: true, time.GetElapsedTime(importStarted));
         return Summary(listId, outcome, changed: true) with { Propagation = report };
     }
 

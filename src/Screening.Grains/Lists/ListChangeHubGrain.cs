@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Screening.Grains.Abstractions.Lists;
+using Screening.Grains.Telemetry;
 
 namespace Screening.Grains.Lists;
 
@@ -62,6 +63,7 @@ public sealed class ListChangeHubGrain(
         }
 
         var report = new PropagationReport(confirmed, waitedOut, time.GetElapsedTime(started));
+        PlatformTelemetry.PropagationLag.Record(report.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("list", listId));
         ListLog.Propagated(logger, listId, version, confirmed.Length, waitedOut.Length, report.Elapsed.TotalMilliseconds);
         return report;
     }

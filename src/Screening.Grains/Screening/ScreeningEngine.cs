@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Screening.Grains.Abstractions.Tenants;
 using Screening.Grains.Indexing;
+using Screening.Grains.Telemetry;
 using Screening.Lists.History;
 
 namespace Screening.Grains.Screening;
@@ -18,6 +19,8 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
     /// <summary>Screens one subject for a tenant.</summary>
     public async ValueTask<ScreeningOutcome> ScreenAsync(string tenantId, ScreeningInput input)
     {
+        using var activity = PlatformTelemetry.Source.StartActivity("screening.match");
+        var started = time.GetTimestamp();
         registry.EnsureFresh();
         var tenant = await tenants.GetAsync(tenantId);
         var threshold = Math.Max(tenant.Threshold, input.MinScore);
@@ -55,6 +58,7 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
             }
         }
 
+        PlatformTelemetry.MatchDuration.Record(time.GetElapsedTime(started).TotalSeconds);
         return new ScreeningOutcome(
             [.. hits.OrderByDescending(h => h.Match.Score).ThenBy(h => h.DesignationId, StringComparer.Ordinal)],
             [.. former.OrderByDescending(h => h.Match.Score).ThenBy(h => h.DesignationId, StringComparer.Ordinal)],
