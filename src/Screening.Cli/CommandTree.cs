@@ -19,12 +19,19 @@ internal static class CommandTree
         root.Subcommands.Add(ProfileCommands.Create(actions));
         root.Subcommands.Add(PingCommand.Create(actions));
         root.Subcommands.Add(ScreenCommand.Create(actions));
+        root.Subcommands.Add(ScreenFileCommand.Create(actions));
+        root.Subcommands.Add(SampleCsvCommand.Create(actions));
         foreach (var c in TenantCommands.Create(actions))
         {
             root.Subcommands.Add(c);
         }
 
         root.Subcommands.Add(KeyCommands.Create(actions));
+        foreach (var c in ListCommands.Create(actions).Concat(DesignationCommands.Create(actions)))
+        {
+            root.Subcommands.Add(c);
+        }
+
         return root;
     }
 }
