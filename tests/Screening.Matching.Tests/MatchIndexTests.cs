@@ -61,6 +61,19 @@ public sealed class MatchIndexTests
     public void Search_EntityNameThroughAnotherScript_FindsIt(string name) => Assert.Equal("OFAC/zisco", Top(name)?.Key);
 
     [Fact]
+    public void Search_ListedOrganisationInsideALongerName_ScoresBelowThreshold()
+    {
+        // Decoy regression: "X DAESONG TRADING" is another company than "DAESONG TRADING COMPANY".
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/daesong", SubjectKind.Entity).Named("DAESONG TRADING COMPANY").Build(), .. SampleIndex.Entries]);
+        Assert.Empty(index.Search(new ScreeningQuery("RODRIGUEZ DAESONG Trading")));
+        Assert.Equal("OFAC/daesong", index.Search(new ScreeningQuery("Daesong Trading Co")).FirstOrDefault()?.Key);
+        Assert.Equal("OFAC/daesong", index.Search(new ScreeningQuery("DAESONG TRADING COMAPNY")).FirstOrDefault()?.Key);
+    }
+
+    [Fact]
+    public void Search_PersonInsideALongerName_StillMatches() => Assert.Equal("UN/KPi.001", Top("Vladimir Vladimirovich Ivanov Petrovich")?.Key);
+
+    [Fact]
     public void Search_DroppedMiddleName_StillMatches() => Assert.Equal("UN/KPi.001", Top("Vladimir Ivanov")?.Key);
 
     [Fact]

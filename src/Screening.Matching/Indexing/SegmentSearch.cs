@@ -13,6 +13,9 @@ internal static class SegmentSearch
     /// <summary>Weak (low-quality) aliases must match more closely: their name score is multiplied by this.</summary>
     public const double WeakAliasFactor = 0.9;
 
+    /// <summary>Cost of a query word left unmatched against a listed organisation (see <see cref="ListedKindFactor"/>).</summary>
+    public const double UnmatchedOrganisationWordCost = 0.25;
+
     private const float MergedEstimate = 0.9f;
 
     public static void Run(
@@ -70,6 +73,7 @@ internal static class SegmentSearch
             var score = NameAligner.Align(
                 query, queryWeights, nameTokens[..nn], nameWeights[..nn], similarity[..(nq * nn)],
                 queryToName, querySimilarity, nameToQuery, nameSimilarity);
+            score *= ListedKindFactor(segment, nameIndex, query, queryWeights, querySimilarity[..nq], nameSimilarity[..nn]);
             if (segment.NameWeak[nameIndex])
             {
                 score *= WeakAliasFactor;
@@ -136,7 +140,37 @@ internal static class SegmentSearch
         nameSimilarity = new float[nn];
         var score = nq == 0 || nn == 0 ? 0.0 : NameAligner.Align(
             query, queryWeights, nameTokens, nameWeights, similarity, queryToName, querySimilarity, nameToQuery, nameSimilarity);
+        score *= ListedKindFactor(segment, nameIndex, query, queryWeights, querySimilarity, nameSimilarity);
         return segment.NameWeak[nameIndex] ? score * WeakAliasFactor : score;
+    }
+
+    /// <summary>
+    /// A listed organisation's name wholly found in the query while the query has words of its own left unmatched
+    /// ("RODRIGUEZ DAESONG TRADING" / "DAESONG TRADING COMPANY") names another organisation more often than not: a
+    /// distinctive extra word in a company name is rarely a dropped part, unlike a person's middle name. The score is
+    /// multiplied by 1 - <see cref="UnmatchedOrganisationWordCost"/> x the weight share of unmatched query words.
+    /// </summary>
+    private static double ListedKindFactor(
+        IndexSegment segment, int nameIndex, NameToken[] query, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> querySimilarity, ReadOnlySpan<float> nameSimilarity)
+    {
+        // A misspelt or badly transliterated word leaves its counterpart in the listed name unmatched too: only a
+        // listed name matched in full marks the query's unmatched words as extra.
+        if (segment.Entries[segment.NameEntry[nameIndex]].Kind != SubjectKind.Entity || nameSimilarity.ContainsAnyInRange(float.MinValue, 0f))
+        {
+            return 1.0;
+        }
+
+        double total = 0, unmatched = 0;
+        for (var i = 0; i < querySimilarity.Length; i++)
+        {
+            total += queryWeights[i];
+            if (querySimilarity[i] <= 0 && !NoiseWords.IsShortOrNearLegalForm(query[i].Text))
+            {
+                unmatched += queryWeights[i];
+            }
+        }
+
+        return total > 0 ? 1.0 - (UnmatchedOrganisationWordCost * unmatched / total) : 1.0;
     }
 
     private static float SimilarityOf(IndexSegment segment, NameToken[] query, int i, int tokenId, SearchScratch scratch)

@@ -38,6 +38,27 @@ internal static class NoiseWords
     /// </summary>
     private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
 
+    private static readonly string[] LongLegalForms = [.. Roles.Where(r => r.Value == TokenRole.LegalForm && r.Key.Length >= 5).Select(r => r.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>True for a short token or a misspelt long legal form (lmiited, comany): not evidence of another name.</summary>
+    public static bool IsShortOrNearLegalForm(string token)
+    {
+        if (token.Length <= 3)
+        {
+            return true;
+        }
+
+        foreach (var form in LongLegalForms)
+        {
+            if (token.Length >= 5 && Scoring.JaroWinkler.Similarity(token, form) >= 0.9)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The role of a token written in an abjad, by its consonant skeleton when its text is not a noise word.</summary>
     public static TokenRole RoleOfAbjad(string token, string consonants)
     {

@@ -166,4 +166,13 @@ public sealed class NameNormaliserTests
     [InlineData("عبدلله", "abdullah")]
     public void Normalise_AbdFormsWithoutShortVowels_FoldLikeLatinForms(string name, string expected) =>
         Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("lmiited", true)]
+    [InlineData("comany", true)]
+    [InlineData("ko", true)]
+    [InlineData("rodriguez", false)]
+    [InlineData("daesong", false)]
+    public void IsShortOrNearLegalForm_MisspeltLegalForms_AreRecognised(string token, bool expected) =>
+        Assert.Equal(expected, NoiseWords.IsShortOrNearLegalForm(token));
 }
