@@ -38,6 +38,9 @@ internal sealed class SearchScratch
     /// <summary>End of each query token's precomputed neighbour range.</summary>
     public int[] NeighbourTo { get; } = new int[InputLimits.MaxTokensPerName];
 
+    /// <summary>Per query token: left unmatched, is it evidence of another name (not short, not a misspelt legal form)? 0 unknown, 1 yes, 2 no.</summary>
+    public byte[] ExtraWord { get; } = new byte[InputLimits.MaxTokensPerName];
+
     /// <summary>Buffer for the token ids an unknown query token retrieves.</summary>
     public List<int> CandidateTokens { get; } = [];
 
@@ -47,7 +50,13 @@ internal sealed class SearchScratch
 
     public const int MaxCandidates = 32;
 
+    [ThreadStatic]
+    private static SearchScratch? explaining;
+
     public static SearchScratch ForCurrentThread() => current ??= new SearchScratch();
+
+    /// <summary>A second per-thread instance for scoring single pairs (explanations) while <see cref="ForCurrentThread"/> may be in use.</summary>
+    public static SearchScratch ForExplanations() => explaining ??= new SearchScratch();
 
     /// <summary>Prepares for a pass over a segment of <paramref name="nameCount"/> names.</summary>
     public void Begin(int nameCount)
@@ -72,6 +81,7 @@ internal sealed class SearchScratch
         }
 
         TouchedCount = 0;
+        Array.Clear(ExtraWord);
         SkippedWeight = 0;
         Similarities.Clear();
         Retrieved.Clear();

@@ -73,7 +73,7 @@ internal static class SegmentSearch
             var score = NameAligner.Align(
                 query, queryWeights, nameTokens[..nn], nameWeights[..nn], similarity[..(nq * nn)],
                 queryToName, querySimilarity, nameToQuery, nameSimilarity);
-            score *= ListedKindFactor(segment, nameIndex, query, queryWeights, querySimilarity[..nq], nameSimilarity[..nn]);
+            score *= ListedKindFactor(segment, nameIndex, query, scratch, queryWeights, querySimilarity[..nq], nameSimilarity[..nn]);
             if (segment.NameWeak[nameIndex])
             {
                 score *= WeakAliasFactor;
@@ -112,7 +112,7 @@ internal static class SegmentSearch
         var ids = segment.NameTokens[nameIndex];
         var nq = query.Length;
         var nn = Math.Min(ids.Length, NameAligner.MaxTokens);
-        var scratch = new SearchScratch();
+        var scratch = SearchScratch.ForExplanations();
         scratch.Begin(0);
         queryWeights = new float[nq];
         for (var i = 0; i < nq; i++)
@@ -140,7 +140,7 @@ internal static class SegmentSearch
         nameSimilarity = new float[nn];
         var score = nq == 0 || nn == 0 ? 0.0 : NameAligner.Align(
             query, queryWeights, nameTokens, nameWeights, similarity, queryToName, querySimilarity, nameToQuery, nameSimilarity);
-        score *= ListedKindFactor(segment, nameIndex, query, queryWeights, querySimilarity, nameSimilarity);
+        score *= ListedKindFactor(segment, nameIndex, query, scratch, queryWeights, querySimilarity, nameSimilarity);
         return segment.NameWeak[nameIndex] ? score * WeakAliasFactor : score;
     }
 
@@ -151,7 +151,7 @@ internal static class SegmentSearch
     /// multiplied by 1 - <see cref="UnmatchedOrganisationWordCost"/> x the weight share of unmatched query words.
     /// </summary>
     private static double ListedKindFactor(
-        IndexSegment segment, int nameIndex, NameToken[] query, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> querySimilarity, ReadOnlySpan<float> nameSimilarity)
+        IndexSegment segment, int nameIndex, NameToken[] query, SearchScratch scratch, ReadOnlySpan<float> queryWeights, ReadOnlySpan<float> querySimilarity, ReadOnlySpan<float> nameSimilarity)
     {
         // A misspelt or badly transliterated word leaves its counterpart in the listed name unmatched too: only a
         // listed name matched in full marks the query's unmatched words as extra.
@@ -164,7 +164,17 @@ internal static class SegmentSearch
         for (var i = 0; i < querySimilarity.Length; i++)
         {
             total += queryWeights[i];
-            if (querySimilarity[i] <= 0 && !NoiseWords.IsShortOrNearLegalForm(query[i].Text))
+            if (querySimilarity[i] > 0)
+            {
+                continue;
+            }
+
+            if (scratch.ExtraWord[i] == 0)
+            {
+                scratch.ExtraWord[i] = NoiseWords.IsShortOrNearLegalForm(query[i].Text) ? (byte)2 : (byte)1;
+            }
+
+            if (scratch.ExtraWord[i] == 1)
             {
                 unmatched += queryWeights[i];
             }
