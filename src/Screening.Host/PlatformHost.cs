@@ -99,6 +99,7 @@ public sealed class PlatformHost : IAsyncDisposable
             builder.Host.UseOrleans(silo => silo.UsePlatformStorage(orleansOptions, storage.ConnectionString));
             builder.Services.AddScreeningApi();
             builder.Services.AddPlatformLists();
+            builder.Services.AddPlatformMonitoring();
             builder.Services.AddPlatformAudit(builder.Configuration, storage.ConnectionString);
             builder.Services.AddGrpcReflection();
             builder.Services.AddGrpcHealthChecks().AddCheck<ReadinessHealthCheck>("ready", tags: [ReadinessHealthCheck.Tag]);

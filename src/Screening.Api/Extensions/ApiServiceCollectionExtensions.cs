@@ -23,6 +23,7 @@ public static class ApiServiceCollectionExtensions
             .AddServiceOptions<ScreeningGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
             .AddServiceOptions<TenantAdminGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
             .AddServiceOptions<AuditGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
+            .AddServiceOptions<MonitoringGrpcService>(o => o.Interceptors.Add<PlatformInterceptor>())
             .AddServiceOptions<ListAdminGrpcService>(o =>
             {
                 o.Interceptors.Add<PlatformInterceptor>();
@@ -38,6 +39,7 @@ public static class ApiServiceCollectionExtensions
         endpoints.MapGrpcService<ScreeningGrpcService>();
         endpoints.MapGrpcService<TenantAdminGrpcService>();
         endpoints.MapGrpcService<AuditGrpcService>();
+        endpoints.MapGrpcService<MonitoringGrpcService>();
         endpoints.MapGrpcService<ListAdminGrpcService>();
         return endpoints;
     }

@@ -269,7 +269,9 @@ public sealed partial class JurisdictionGrain(
             await state.WriteStateAsync();
         }
 
-        return await GrainFactory.GetGrain<IListChangeHubGrain>(0).Publish(listId.ToString(), version.Number);
+        var report = await GrainFactory.GetGrain<IListChangeHubGrain>(0).Publish(listId.ToString(), version.Number);
+        await GrainFactory.GetGrain<Abstractions.Monitoring.IMonitoringDispatcherGrain>(0).ListChanged(listId.ToString(), version.Number); // one-way: monitoring re-screens in the background
+        return report;
     }
 
     private async Task RecordErrorAsync(string listName, string error)

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Screening.Grains.Abstractions;
+using Screening.Grains.Abstractions.Errors;
+using Screening.Grains.Abstractions.Lists;
+using Screening.Grains.Abstractions.Monitoring;
+using Screening.Grains.Abstractions.Tenants;
+using Screening.Grains.Indexing;
+using Screening.Grains.Screening;
+using Screening.Lists.Model;
+using Screening.Matching;
+
+namespace Screening.Grains.Monitoring;
+
+/// <summary>
+/// <inheritdoc cref="IMonitoringShardGrain"/> The customers' rows are the state (in our own table, not Orleans grain
+/// state: a shard of a million-customer book is tens of thousands of rows, which must not be rewritten as one blob);
+/// the reverse index is rebuilt from them on activation and updated with <see cref="MatchIndex.WithChanges"/>.
+/// </summary>
+public sealed class MonitoringShardGrain(
+    MonitoringStore store,
+    ScreeningEngine engine,
+    IOptions<MonitoringOptions> options,
+    TimeProvider time,
+    ILogger<MonitoringShardGrain> logger) : Grain, IMonitoringShardGrain
+{
+    private readonly Dictionary<string, MonitoredCustomer> _customers = new(StringComparer.Ordinal);
+    private MatchIndex _index = MatchIndex.Build([]);
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private string TenantId => Key["monitoring/".Length..Key.LastIndexOf('/')];
+
+    private int Shard => int.Parse(Key[(Key.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var rows = await store.LoadShardAsync(TenantId, Shard, cancellationToken);
+        foreach (var c in rows)
+        {
+            _customers[c.CustomerId] = c;
+        }
+
+        _index = MatchIndex.Build(rows.Select(CustomerEntries.ToEntry));
+        MonitoringLog.ShardActivated(logger, Key, rows.Count, time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public async Task<int> Upsert(ImmutableArray<MonitoredCustomer> customers)
+    {
+        // Later duplicates of an id in one batch win, like later batches do.
+        var batch = new Dictionary<string, MonitoredCustomer>(StringComparer.Ordinal);
+        foreach (var c in customers)
+        {
+            batch[c.CustomerId] = c;
+        }
+
+        await store.UpsertCustomersAsync(TenantId, Shard, batch.Values, time.GetUtcNow(), CancellationToken.None);
+        var changed = batch.Values.Where(c => !_customers.TryGetValue(c.CustomerId, out var old) || !SameContent(old, c)).ToList();
+        foreach (var c in batch.Values)
+        {
+            _customers[c.CustomerId] = c;
+        }
+
+        if (changed.Count > 0)
+        {
+            _index = _index.WithChanges(changed.Select(c => c.CustomerId), changed.Select(CustomerEntries.ToEntry));
+            await ScreenForwardAsync(changed);
+        }
+
+        return batch.Count;
+    }
+
+    public async Task<int> Remove(ImmutableArray<string> customerIds)
+    {
+        var ids = customerIds.Distinct(StringComparer.Ordinal).ToList();
+        var removed = await store.RemoveCustomersAsync(TenantId, ids, "customer removed from monitoring", time.GetUtcNow(), CancellationToken.None);
+        var known = ids.Where(_customers.Remove).ToList();
+        if (known.Count > 0)
+        {
+            _index = _index.WithChanges(known, []);
+        }
+
+        return removed;
+    }
+
+    public async Task<int> Screen(ImmutableArray<MonitoredDesignation> designations, double threshold)
+    {
+        // Straight from the tenant grain, not the silo's 1 s cache: an allow-list entry just added by DecideAlert must count.
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(TenantId)).Get()
+            ?? throw PlatformException.NotFound("tenant", TenantId);
+        var index = _index;
+        var max = options.Value.MaxMatchesPerShard;
+        var found = new List<AlertCandidate>[designations.Length];
+
+        // Each designation's search is independent and the index is immutable: use both cores.
+        Parallel.For(0, designations.Length, i =>
+        {
+            var d = designations[i];
+            var designation = JsonSerializer.Deserialize<Designation>(d.ContentJson, ListJson.Options)!;
+            var entry = DesignationEntryMapper.ToEntry(designation);
+            var list = new List<AlertCandidate>();
+            foreach (var hit in index.Search(CustomerEntries.ToQuery(entry), threshold, max))
+            {
+                if (!IsAllowed(tenant, d.DesignationId, hit.Key))
+                {
+                    list.Add(new AlertCandidate(hit.Key, d.DesignationId, d.ListId, Jurisdiction(d.ListId), hit.Score, hit.MatchedName, hit.Explanation.Describe(), d.Version));
+                }
+            }
+
+            found[i] = list;
+        });
+
+        var candidates = found.SelectMany(f => f).ToList();
+        await store.OpenAlertsAsync(TenantId, candidates, time.GetUtcNow(), CancellationToken.None);
+        return candidates.Count;
+    }
+
+    public Task<int> Count() => Task.FromResult(_customers.Count);
+
+    /// <summary>New or changed customers are screened against the lists in force today, so they need not wait for the next list change.</summary>
+    private async Task ScreenForwardAsync(List<MonitoredCustomer> customers)
+    {
+        try
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var candidates = new List<AlertCandidate>();
+            foreach (var c in customers)
+            {
+                var outcome = await engine.ScreenAsync(TenantId, new ScreeningInput(CustomerEntries.ToQuery(c), c.CustomerId, today, 0));
+                foreach (var hit in outcome.Hits)
+                {
+                    candidates.Add(new AlertCandidate(c.CustomerId, hit.DesignationId, hit.List.ListId, hit.List.Jurisdiction, hit.Match.Score, hit.Match.MatchedName, hit.Match.Explanation.Describe(), hit.List.Version));
+                }
+            }
+
+            await store.OpenAlertsAsync(TenantId, candidates, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            MonitoringLog.UpsertScreeningFailed(logger, Key, e);
+        }
+    }
+
+    private static string Jurisdiction(string listId) => listId[..listId.IndexOf('/', StringComparison.Ordinal)];
+
+    private static bool IsAllowed(TenantConfig tenant, string designationId, string customerId)
+    {
+        foreach (var entry in tenant.AllowList)
+        {
+            if (string.Equals(entry.DesignationId, designationId, StringComparison.Ordinal)
+                && (entry.ClientReference is null || string.Equals(entry.ClientReference, customerId, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameContent(MonitoredCustomer a, MonitoredCustomer b) =>
+        a.Kind == b.Kind && a.Names.SequenceEqual(b.Names, StringComparer.Ordinal) && a.BirthDates.SequenceEqual(b.BirthDates)
+        && a.Countries.SequenceEqual(b.Countries, StringComparer.Ordinal) && a.Identifiers.SequenceEqual(b.Identifiers, StringComparer.Ordinal);
+}
