@@ -32,6 +32,7 @@ internal static class CommandTree
             root.Subcommands.Add(c);
         }
 
+        root.Subcommands.Add(AuditCommands.Create(actions));
         return root;
     }
 }
