@@ -16,7 +16,21 @@ switch (command)
         return LatencyReport.Run();
     case "latency":
         return LatencyReport.Run();
+    case "explain":
+    {
+        // Prints the top hits with their explanations for each given name, on the accuracy index (real list names).
+        var index = MatchIndex.Build(Screening.Benchmarks.Data.ListCorpus.Load().Entries);
+        foreach (var name in args.Skip(1))
+        {
+            foreach (var hit in index.Search(new ScreeningQuery(name), 0.5, 3))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} -> {hit.Key} {hit.Score:0.000}: {hit.Explanation.Describe()}"));
+            }
+        }
+
+        return 0;
+    }
     default:
-        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] | bench [BenchmarkDotNet args] | latency");
+        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | explain NAME...");
         return 2;
 }

@@ -107,7 +107,8 @@ internal static class PhoneticKey
                     mapped = 'S';
                     consumed = 4;
                     break;
-                case 's' when s[i..].StartsWith("sch"):
+                case 's' when s[i..].StartsWith("sch") && !(i > 0 && s[i - 1] == 'k'):
+                    // "ksch" is x + ch written out (ekschange), not the German "sch".
                     mapped = 'S';
                     consumed = 3;
                     break;
@@ -225,12 +226,13 @@ internal static class PhoneticKey
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>
-    /// A "j" after a vowel and before a consonant, or ending a word, is the glide й written the German/older way
-    /// (sulajman, nikolaj, kompanj): it keys like "y". "jj" (hajji) and "dj" stay consonants.
+    /// A "j" between a vowel and a consonant, or ending a word after a consonant, is the glide й written the
+    /// German/older way (sulajman, najdenko, kompanj, armj): it keys like "y". "jj" (hajji), "dj", and a final "j"
+    /// after a vowel (Karaj, Faraj, Siraj, where it is the consonant) stay consonants.
     /// </summary>
     private static bool IsGlide(ReadOnlySpan<char> s, int i) =>
         s[i] == 'j' && i > 0 && s[i - 1] != 'j'
-        && (i + 1 == s.Length || (IsVowel(s[i - 1]) && !IsVowel(s[i + 1]) && s[i + 1] != 'j'));
+        && (i + 1 == s.Length ? !IsVowel(s[i - 1]) : IsVowel(s[i - 1]) && !IsVowel(s[i + 1]) && s[i + 1] != 'j');
 
     private static void Append(Span<char> output, ref int n, char c)
     {

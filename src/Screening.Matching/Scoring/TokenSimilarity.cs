@@ -14,6 +14,7 @@ internal static class TokenSimilarity
     public const double AbjadScore = 0.93;
     public const double InitialScore = 0.6;
     public const double LooseAbjadScore = 0.9;
+    public const double ShortVariantScore = 0.9;
 
     // Jaro-Winkler values below which a pair gets no credit (from Floor: 1 - 2 (1 - jw) >= Floor), less a margin for rounding.
     private const double TextJwFloor = ((1.0 + Floor) / 2.0) - 1e-9;
@@ -40,6 +41,13 @@ internal static class TokenSimilarity
         if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length >= 3)
         {
             return VariantScore;
+        }
+
+        // Short syllables of Chinese and Korean names romanised through Cyrillic (wei / vei, yas / ias, kyu / kiu):
+        // one consonant and one vowel class, so a little less certain than a longer key.
+        if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length == 2 && a.Text.Length >= 3 && b.Text.Length >= 3)
+        {
+            return ShortVariantScore;
         }
 
         if (a.Abjad || b.Abjad)

@@ -46,4 +46,12 @@ public sealed class TokenSimilarityTests
     [InlineData("ivanov", "tikriti")]
     public void Compute_DifferentNames_GetNoCredit(string a, string b) =>
         Assert.Equal(0.0, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("vei", "wei", TokenSimilarity.ShortVariantScore)]
+    [InlineData("ias", "yas", TokenSimilarity.ShortVariantScore)]
+    [InlineData("vei", "van", 0.0)]
+    [InlineData("ve", "we", 0.0)]
+    public void Compute_ShortSyllablesWithTheSameKey_AreVariants(string a, string b, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
 }
