@@ -32,11 +32,19 @@ internal static class NoiseWords
     }
 
     /// <summary>
-    /// Noise words by consonant skeleton, for tokens written in an abjad (كمبني company, لمتد limited, اف of, بن bin):
-    /// legal forms and honorifics with skeletons of three or more consonants, stop-words of two or more, and "of" and
-    /// "bin" themselves.
+    /// Noise words by consonant skeleton, for tokens written in an abjad (كمبني company, لمتد limited, فر for): legal
+    /// forms and honorifics with skeletons of three or more consonants that are words of five or more letters or
+    /// vowel-less abbreviations (ltd, gmbh, jsc), not short ones with vowels (nyrt would take nrth, North), and
+    /// stop-words with skeletons of two or more.
     /// </summary>
     private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
+
+    /// <summary>Abjad spellings of particles and stop-words too short for a skeleton rule: بن (bin), اف (of).</summary>
+    private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
+    {
+        ["bn"] = TokenRole.Particle,
+        ["af"] = TokenRole.StopWord,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly string[] LongLegalForms = [.. Roles.Where(r => r.Value == TokenRole.LegalForm && r.Key.Length >= 5).Select(r => r.Key).Order(StringComparer.Ordinal)];
 
@@ -63,18 +71,25 @@ internal static class NoiseWords
     public static TokenRole RoleOfAbjad(string token, string consonants)
     {
         var role = RoleOf(token);
-        return role == TokenRole.Informative && RolesBySkeleton.TryGetValue(consonants, out var bySkeleton) ? bySkeleton : role;
+        if (role != TokenRole.Informative)
+        {
+            return role;
+        }
+
+        return AbjadRoles.TryGetValue(token, out var byText) ? byText
+            : RolesBySkeleton.TryGetValue(consonants, out var bySkeleton) ? bySkeleton
+            : TokenRole.Informative;
     }
 
     private static FrozenDictionary<string, TokenRole> BuildBySkeleton()
     {
-        var bySkeleton = new Dictionary<string, TokenRole>(StringComparer.Ordinal) { ["f"] = TokenRole.StopWord, ["bn"] = TokenRole.Particle };
+        var bySkeleton = new Dictionary<string, TokenRole>(StringComparer.Ordinal);
         foreach (var (word, role) in Roles)
         {
             var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of(word));
             var wanted = role switch
             {
-                TokenRole.LegalForm or TokenRole.Honorific => skeleton.Length >= 3,
+                TokenRole.LegalForm or TokenRole.Honorific => skeleton.Length >= 3 && (word.Length >= 5 || word.AsSpan().IndexOfAny("aeiouy") < 0),
                 TokenRole.StopWord => skeleton.Length >= 2,
                 _ => false,
             };

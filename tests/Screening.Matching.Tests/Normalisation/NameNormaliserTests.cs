@@ -158,6 +158,9 @@ public sealed class NameNormaliserTests
     [InlineData("دكب فنكا لمتد", "dkb fnka")]
     [InlineData("ارمي اف إسلم", "armi islm")]
     [InlineData("بلال بن مروان", "blal mrwan")]
+    [InlineData("سنوي تتش كو لتد", "snwi ttash ku")]
+    [InlineData("نرث جروب هلدنج", "nrth jrub hldnj")]
+    [InlineData("بونو جركي", "bunu jrki")]
     public void Normalise_AbjadNoiseWord_IsRecognisedByConsonantSkeleton(string name, string expected) =>
         Assert.Equal(expected, Informative(name));
 
