@@ -31,18 +31,18 @@ internal static class ListCommands
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("code", "name", "authority", "list", "version", "in force", "total", "updated");
+            var table = new Table().AddColumns("code", "name", "list", "version", "in force", "total", "updated");
             foreach (var j in response.Jurisdictions)
             {
                 if (j.Lists.Count == 0)
                 {
-                    table.AddRow(Markup.Escape(j.Code), Markup.Escape(j.Name), Markup.Escape(j.Authority), "[grey](no list)[/]", string.Empty, string.Empty, string.Empty, string.Empty);
+                    table.AddRow(Markup.Escape(j.Code), Markup.Escape(j.Name), "[grey](no list)[/]", string.Empty, string.Empty, string.Empty, string.Empty);
                 }
 
                 foreach (var l in j.Lists)
                 {
                     table.AddRow(
-                        Markup.Escape(j.Code), Markup.Escape(j.Name), Markup.Escape(j.Authority), Markup.Escape(l.ListId), N(l.Version), N(l.InForce), N(l.Total), Markup.Escape(l.UpdatedAt));
+                        Markup.Escape(j.Code), Markup.Escape(j.Name), Markup.Escape(l.ListId), N(l.Version), N(l.InForce), N(l.Total), Markup.Escape(l.UpdatedAt));
                 }
             }
 
