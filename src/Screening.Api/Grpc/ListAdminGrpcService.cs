@@ -161,6 +161,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
         Revision = ToContract(revision),
         SilosConfirmed = revision.Propagation?.Confirmed.Length ?? 0,
         SilosWaitedOut = revision.Propagation?.WaitedOut.Length ?? 0,
+        PropagationMs = revision.Propagation?.Elapsed.TotalMilliseconds ?? 0,
     };
 
     private IJurisdictionGrain Jurisdiction(string code) => grains.GetGrain<IJurisdictionGrain>(GrainKeys.Jurisdiction(code));

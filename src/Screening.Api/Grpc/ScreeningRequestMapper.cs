@@ -16,6 +16,12 @@ public static class ScreeningRequestMapper
     /// <summary>Longest name accepted, in characters.</summary>
     public const int MaxNameLength = 1024;
 
+    /// <summary>Earliest as-of date accepted.</summary>
+    public static readonly DateOnly EarliestAsOf = new(1945, 1, 1);
+
+    /// <summary>How far ahead of today an as-of date may lie (a planned listing may take effect on a known future date).</summary>
+    public const int MaxAsOfDaysAhead = 366;
+
     /// <summary>Longest client reference accepted.</summary>
     public const int MaxClientReferenceLength = 200;
 
@@ -46,10 +52,10 @@ public static class ScreeningRequestMapper
         {
             var d = subject.BirthDates[i];
             var field = $"{prefix}subject.birth_dates[{i}]";
-            if (d.Year is < 1800 or > 2200 || d.Month is < 0 or > 12 || d.Day is < 0 or > 31 || (d.Day > 0 && d.Month == 0)
+            if (d.Year < 1800 || d.Year > today.Year || d.Month is < 0 or > 12 || d.Day is < 0 or > 31 || (d.Day > 0 && d.Month == 0)
                 || (d.Day > 0 && d.Day > DateTime.DaysInMonth(d.Year, d.Month)))
             {
-                throw PlatformException.Invalid(field, "must be a real date: year 1800..2200, month 0..12 (0 = unknown), day 0..31 (0 = unknown)");
+                throw PlatformException.Invalid(field, "must be a real past date: year 1800..this year, month 0..12 (0 = unknown), day 0..31 (0 = unknown)");
             }
 
             birthDates.Add(MatchBirthDate.On(d.Year, d.Month == 0 ? null : d.Month, d.Day == 0 ? null : d.Day));
@@ -89,6 +95,16 @@ public static class ScreeningRequestMapper
             && !DateOnly.TryParseExact(request.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
         {
             throw PlatformException.Invalid(prefix + "as_of", "must be a date YYYY-MM-DD");
+        }
+
+        if (asOf < EarliestAsOf || asOf > today.AddDays(MaxAsOfDaysAhead))
+        {
+            throw PlatformException.Invalid(prefix + "as_of", $"must be between {EarliestAsOf:yyyy-MM-dd} and {MaxAsOfDaysAhead} days from today");
+        }
+
+        if (!Enum.IsDefined(subject.Type))
+        {
+            throw PlatformException.Invalid(prefix + "subject.type", $"unknown value {(int)subject.Type}; use INDIVIDUAL, ENTITY, VESSEL, AIRCRAFT or UNKNOWN");
         }
 
         if (double.IsNaN(request.MinScore) || request.MinScore < 0 || request.MinScore > 1)

@@ -11,7 +11,7 @@ namespace Screening.Grains.Screening;
 /// as-of date from its revisions (in force → hit; delisted by then → former designation), minus the tenant's
 /// allow-list. No grain call except a cached tenant lookup; thread-safe.
 /// </summary>
-public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory tenants, TimeProvider time)
+public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory tenants, ScreeningResultCache cache, TimeProvider time)
 {
     /// <summary>Most hits returned per list.</summary>
     public const int MaxHitsPerList = 25;
@@ -26,6 +26,11 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
         var threshold = Math.Max(tenant.Threshold, input.MinScore);
         var knownAt = time.GetUtcNow();
         var lists = Subscribed(tenant, registry.Lists);
+        var key = ScreeningResultCache.KeyOf(tenant, lists, input, threshold);
+        if (cache.TryGet(key, out var cached))
+        {
+            return cached;
+        }
 
         var hits = ImmutableArray.CreateBuilder<ScreeningHit>();
         var former = ImmutableArray.CreateBuilder<ScreeningHit>();
@@ -59,12 +64,14 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
         }
 
         PlatformTelemetry.MatchDuration.Record(time.GetElapsedTime(started).TotalSeconds);
-        return new ScreeningOutcome(
+        var outcome = new ScreeningOutcome(
             [.. hits.OrderByDescending(h => h.Match.Score).ThenBy(h => h.DesignationId, StringComparer.Ordinal)],
             [.. former.OrderByDescending(h => h.Match.Score).ThenBy(h => h.DesignationId, StringComparer.Ordinal)],
-            [.. lists.Select(l => (l.ListId, l.Version))],
+            ScreeningResultCache.Versions(lists),
             threshold,
             input.AsOf);
+        cache.Add(key, outcome);
+        return outcome;
     }
 
     private static List<ListIndex> Subscribed(TenantConfig tenant, ImmutableDictionary<string, ListIndex> lists)

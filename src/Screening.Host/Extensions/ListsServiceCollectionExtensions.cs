@@ -16,6 +16,7 @@ public static class ListsServiceCollectionExtensions
         services.AddSingleton<ListIndexRegistry>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ListIndexRegistry>());
         services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<ScreeningResultCache>();
         services.AddSingleton<ScreeningEngine>();
         return services;
     }

@@ -27,6 +27,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string? _runAs;
     private readonly ILogger _logger;
     private FileStream? _lock;
+    private int? _fixedPort;
     private bool _running;
 
     private EmbeddedPostgres(PostgresBinaries binaries, string root, string? runAs, ILogger logger)
@@ -54,12 +55,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private string CredentialsFile => Path.Combine(_root, "credentials.json");
 
     /// <summary>Initialises (first time) and starts the server; returns once the platform database accepts connections.</summary>
-    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory, string serverUser, ILogger logger, CancellationToken ct)
+    public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, string? binDirectory, string serverUser, ILogger logger, CancellationToken ct, int? port = null)
     {
         var binaries = PostgresBinaries.Locate(binDirectory);
         var root = Path.GetFullPath(dataDirectory);
         var runAs = Environment.UserName == "root" ? serverUser : null;
-        var server = new EmbeddedPostgres(binaries, root, runAs, logger);
+        var server = new EmbeddedPostgres(binaries, root, runAs, logger) { _fixedPort = port };
         try
         {
             await server.StartCoreAsync(ct);
@@ -276,7 +277,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         string lastError = string.Empty;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = _fixedPort ?? FreeLoopbackPort();
             var start = await ProcessRunner.RunAsync(
                 _binaries.PgCtl,
                 ["start", "-D", ClusterDirectory, "-w", "-t", "60", "-l", LogFile, "-o", $"-p {Port.ToString(CultureInfo.InvariantCulture)}"],
@@ -329,6 +330,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await _lock.DisposeAsync();
             _lock = null;
         }
+    }
+
+    /// <summary>Stops the server (fast shutdown) but keeps the folder locked; <see cref="ResumeAsync"/> starts it again on the same port. Fault tests use it.</summary>
+    internal async Task SuspendAsync()
+    {
+        await ProcessRunner.RunAsync(_binaries.PgCtl, ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"], _runAs, CommandTimeout, CancellationToken.None);
+        _running = false;
+    }
+
+    /// <summary>Starts a suspended server again on its port.</summary>
+    internal async Task ResumeAsync()
+    {
+        _fixedPort = Port;
+        await StartServerAsync(CancellationToken.None);
+        _running = true;
     }
 
     /// <summary>Stops the server (fast shutdown) and releases the folder.</summary>

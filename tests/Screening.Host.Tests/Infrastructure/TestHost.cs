@@ -63,6 +63,14 @@ public sealed class TestHost : IAsyncDisposable
         return sibling;
     }
 
+    /// <summary>A host on a given database.</summary>
+    public static async Task<TestHost> StartOnAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    {
+        var host = new TestHost(connectionString, settings);
+        await host.StartHostAsync();
+        return host;
+    }
+
     public static async Task<TestHost> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null)
     {
         var host = new TestHost(await postgres.CreateDatabaseAsync("host"), settings);

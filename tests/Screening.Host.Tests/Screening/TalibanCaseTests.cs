@@ -109,6 +109,21 @@ public sealed class TalibanCaseTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Screen_SameSubjectTwice_SecondAnswerComesFromTheTenantCacheWithItsOwnAuditId()
+    {
+        var client = await TenantAsync("cached-bank", "KZ");
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Screening.Grains.Screening.ScreeningResultCache>(_host.Host.Services);
+
+        var first = await client.ScreenAsync(Request("Taliban Movement", "2023-08-15"));
+        var hitsBefore = cache.Hits;
+        var second = await client.ScreenAsync(Request("Taliban Movement", "2023-08-15"));
+
+        Assert.Equal(hitsBefore + 1, cache.Hits);
+        Assert.Equal(first.Hits, second.Hits);
+        Assert.NotEqual(first.ScreeningId, second.ScreeningId);
+    }
+
+    [Fact]
     public async Task Screen_AllowListedDesignation_IsSuppressedForThatTenantOnly()
     {
         var client = await TenantAsync("allowing-bank", "RU");
@@ -173,6 +188,56 @@ public sealed class TalibanCaseTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(Decision.PotentialMatch, parsed.Decision);
         Assert.Equal("rest-1", parsed.ClientReference);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, denied.StatusCode);
+    }
+
+    public static TheoryData<string, ScreenRequest> BadRequests => new()
+    {
+        { "subject", new ScreenRequest() },
+        { "subject.names", new ScreenRequest { Subject = new Subject { Names = { "  ", "\t" } } } },
+        { "subject.names", new ScreenRequest { Subject = new Subject { Names = { Enumerable.Repeat("Taliban", 33) } } } },
+        { "subject.names[0]", new ScreenRequest { Subject = new Subject { Names = { new string('a', 1025) } } } },
+        { "subject.type", new ScreenRequest { Subject = new Subject { Names = { "Taliban" }, Type = (SubjectType)99 } } },
+        { "subject.birth_dates[0]", new ScreenRequest { Subject = new Subject { Names = { "Taliban" }, BirthDates = { new PartialDate { Year = 1990, Month = 2, Day = 30 } } } } },
+        { "subject.birth_dates[0]", new ScreenRequest { Subject = new Subject { Names = { "Taliban" }, BirthDates = { new PartialDate { Year = 2999 } } } } },
+        { "subject.countries[0]", new ScreenRequest { Subject = new Subject { Names = { "Taliban" }, Countries = { "Kazakhstan" } } } },
+        { "as_of", new ScreenRequest { Subject = new Subject { Names = { "Taliban" } }, AsOf = "3024-01-01" } },
+        { "min_score", new ScreenRequest { Subject = new Subject { Names = { "Taliban" } }, MinScore = 1.5 } },
+        { "client_reference", new ScreenRequest { Subject = new Subject { Names = { "Taliban" } }, ClientReference = new string('r', 201) } },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Screen_BadInput_IsInvalidArgumentNamingTheField(string field, ScreenRequest request)
+    {
+        var client = await TenantAsync("bad-input-" + Guid.NewGuid().ToString("N")[..8], "KZ");
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.ScreenAsync(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(field + ":", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScreenBatch_OverTheLimit_IsInvalidArgument()
+    {
+        var client = await TenantAsync("batch-limit", "KZ");
+        var batch = new ScreenBatchRequest();
+        batch.Requests.AddRange(Enumerable.Range(0, 1001).Select(_ => Request("x", "2024-01-01")));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.ScreenBatchAsync(batch));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("requests:", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screen_ControlCharactersAndBidiMarks_AreIgnored()
+    {
+        var client = await TenantAsync("noisy-input", "KZ");
+
+        var response = await client.ScreenAsync(Request("\u200FTal\u0000iban\u202E", "2023-08-15"));
+
+        Assert.Equal(Decision.PotentialMatch, response.Decision);
     }
 
     [Fact]
