@@ -27,7 +27,11 @@ public static class PlatformTelemetry
     /// <summary>Matching alone (indexes, timeline, allow-list), seconds.</summary>
     public static readonly Histogram<double> MatchDuration = Meter.CreateHistogram<double>("screening.match.duration", "s", "Matching one subject against the tenant's lists", advice: LatencyBuckets);
 
-    /// <summary>Lookups of cached per-silo state (cache = tenant | result), result = hit | miss; hit ratio = hits / all.</summary>
+    /// <summary>
+    /// Lookups of cached per-silo state (cache = tenant | api_key | result), result = hit | miss; hit ratio = hits / all.
+    /// Not recorded yet: the caches (TenantDirectory, the key cache of the interceptor) belong to other work in
+    /// progress and each needs one <c>CacheLookups.Add</c> line; there is no result cache yet.
+    /// </summary>
     public static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("screening.cache.lookups", "{lookup}", "Cache lookups by cache and result (hit, miss)");
 
     /// <summary>From a list change's commit until every active silo applied it (or the lease ran out), seconds.</summary>
