@@ -40,7 +40,7 @@ internal sealed class BulkOutputFile : IAsyncDisposable
     public static async Task<BulkOutputFile> OpenAsync(string path, BulkOutputFormat format, bool resume, bool force, CancellationToken ct)
     {
         var exists = File.Exists(path) && new FileInfo(path).Length > 0;
-        if (exists && !resume && !force)
+        if (exists && !resume && !force && await HasResultsAsync(path, format, ct))
         {
             throw new CliException(ExitCodes.Usage, $"{path} exists; pass --resume to continue it or --force to overwrite it");
         }
@@ -161,6 +161,22 @@ internal sealed class BulkOutputFile : IAsyncDisposable
     {
         await _writer.FlushAsync();
         await _writer.DisposeAsync();
+    }
+
+    /// <summary>Whether the file holds at least one result (a CSV header alone, left by a run that failed at once, does not count).</summary>
+    private static async Task<bool> HasResultsAsync(string path, BulkOutputFormat format, CancellationToken ct)
+    {
+        using var reader = new StreamReader(path);
+        var lines = 0;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.Trim().Length > 0 && ++lines > (format == BulkOutputFormat.Csv ? 1 : 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Collects the rows already written; returns the length of the file up to its last complete line.</summary>

@@ -103,6 +103,12 @@ internal sealed class BulkScreening(ScreeningService.ScreeningServiceClient clie
         {
             await receiver;
         }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument && RowNamedBy(e, pending) is { } refused)
+        {
+            // The client checks rows with the server's rules; should one still be refused, the whole stream ends: say which row.
+            throw new CliException(ExitCodes.Usage, string.Create(CultureInfo.InvariantCulture,
+                $"the server refused row {refused.Line} ({e.Status.Detail}); answers so far are saved: fix or remove the row, then rerun with --resume"));
+        }
         finally
         {
             summary.Elapsed = time.GetElapsedTime(started);
@@ -155,6 +161,19 @@ internal sealed class BulkScreening(ScreeningService.ScreeningServiceClient clie
             window.Release();
             OnProgress(summary);
         }
+    }
+
+    private static ScreeningRow? RowNamedBy(RpcException error, ConcurrentDictionary<string, Pending> pending)
+    {
+        const string Prefix = "[client_reference ";
+        var detail = error.Status.Detail;
+        var end = detail.IndexOf("] ", StringComparison.Ordinal);
+        if (!detail.StartsWith(Prefix, StringComparison.Ordinal) || end < 0)
+        {
+            return null;
+        }
+
+        return pending.TryGetValue(detail[Prefix.Length..end], out var entry) ? entry.Row : null;
     }
 
     private async Task RejectAsync(BulkScreeningSummary summary, long line, string reason, string text)
