@@ -29,7 +29,9 @@ internal static class TokenNeighbours
             output.AddRange(sameKey);
         }
 
-        if (token.Consonants.Length > 0)
+        // A one-consonant skeleton (علي l, بو b) names hundreds of tokens and is weak evidence: such tokens are found by
+        // text and key only.
+        if (token.Consonants.Length > 1)
         {
             AddSkeleton(segment, token, token.Consonants, output);
             if (!ReferenceEquals(token.LooseConsonants, token.Consonants) && token.LooseConsonants.Length > 0)

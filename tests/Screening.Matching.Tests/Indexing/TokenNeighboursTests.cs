@@ -43,6 +43,20 @@ public sealed class TokenNeighboursTests
         Assert.Equal(segment.NeighbourStart[segment.TokenIds["ivanov"]], segment.NeighbourStart[segment.TokenIds["ivanov"] + 1]);
     }
 
+    [Fact]
+    public void Collect_OneConsonantAbjadToken_UsesTextAndKeyOnly()
+    {
+        // Slow-tail regression: بو (bu) must not walk every token whose skeleton is "b".
+        var segment = SegmentBuilder.Build(
+        [
+            new EntryBuilder("A").Named("Bo Bao").Build(),
+            new EntryBuilder("B").Named("Abu Ebi").Build(),
+        ], null);
+        var retrieved = new List<int>();
+        TokenNeighbours.Collect(segment, NameToken.Create("bu", true, TokenRole.Informative), retrieved);
+        Assert.DoesNotContain(retrieved, id => segment.Vocabulary[id].Text is "abu" or "ebi");
+    }
+
     [Theory]
     [InlineData("Mohammed Hussein")]
     [InlineData("Muhammad Husain")]
