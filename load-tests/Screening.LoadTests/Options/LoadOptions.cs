@@ -34,6 +34,9 @@ public sealed class LoadOptions
 
     public double HitRatio { get; set; } = 0.02;
 
+    /// <summary>Distinct prepared requests per run, cycled: large enough that a 25 s run does not repeat one (repeats would be answered by the result cache).</summary>
+    public int PoolSize { get; set; } = 131_072;
+
     public int BatchSize { get; set; } = 100;
 
     public int Connections { get; set; } = 2;
@@ -66,6 +69,7 @@ public sealed class LoadOptions
             ListSize = 400,
             SmallListSize = 100,
             HitRatio = 0.3,
+            PoolSize = 4096,
             BatchSize = 20,
             Connections = 1,
             StreamsPerConnection = 2,
@@ -103,6 +107,7 @@ public sealed class LoadOptions
                 case "--small-list-size": o.SmallListSize = Int(Next(), arg); break;
                 case "--official-lists": o.OfficialListsFolder = Next(); break;
                 case "--hit-ratio": o.HitRatio = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--pool-size": o.PoolSize = Int(Next(), arg); break;
                 case "--batch-size": o.BatchSize = Int(Next(), arg); break;
                 case "--connections": o.Connections = Int(Next(), arg); break;
                 case "--streams": o.StreamsPerConnection = Int(Next(), arg); break;

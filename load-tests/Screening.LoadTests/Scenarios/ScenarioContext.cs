@@ -13,7 +13,6 @@ namespace Screening.LoadTests.Scenarios;
 /// </summary>
 public sealed class ScenarioContext
 {
-    private const int PoolSize = 8192;
     private readonly ScreeningService.ScreeningServiceClient[] _clients;
 
     private ScenarioContext(LoadOptions options, PlatformConnection connection, PlatformSetup setup, TextWriter log)
@@ -83,7 +82,7 @@ public sealed class ScenarioContext
         }
 
         MainTenant = await Setup.CreateTenantAsync(TenantId("main"), [MainList.ListId, .. OfficialJurisdictions], ct);
-        MainPool = SubjectMix.Create(PoolSize, Options.HitRatio, [MainList], new HashSet<string>([MainList.Jurisdiction], StringComparer.Ordinal), seed: 11);
+        MainPool = SubjectMix.Create(Options.PoolSize, Options.HitRatio, [MainList], new HashSet<string>([MainList.Jurisdiction], StringComparer.Ordinal), seed: 11);
         Log.WriteLine($"  tenant {MainTenant.TenantId}: {string.Join(", ", MainTenant.Jurisdictions.Order(StringComparer.Ordinal))}; set-up took {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s");
     }
 }

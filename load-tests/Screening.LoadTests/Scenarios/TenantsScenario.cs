@@ -12,11 +12,10 @@ namespace Screening.LoadTests.Scenarios;
 /// </summary>
 public static class TenantsScenario
 {
-    private const int PoolPerTenant = 512;
-
     public static async Task<LoadStats> RunAsync(ScenarioContext context, LoadProfile profile, CancellationToken ct)
     {
         var random = new Random(21);
+        var poolPerTenant = Math.Max(512, context.Options.PoolSize / context.Options.Tenants);
         var lists = new[] { context.MainList }.Concat(context.SmallLists).ToArray();
         var tenants = new List<(TenantAccess Tenant, PlannedRequest[] Pool)>();
         for (var t = 0; t < context.Options.Tenants; t++)
@@ -29,7 +28,7 @@ public static class TenantsScenario
 
             chosen.AddRange(context.OfficialJurisdictions.Where(_ => random.Next(2) == 0));
             var tenant = await context.Setup.CreateTenantAsync(context.TenantId("t" + t.ToString(CultureInfo.InvariantCulture)), chosen, ct);
-            tenants.Add((tenant, SubjectMix.Create(PoolPerTenant, context.Options.HitRatio, lists, tenant.Jurisdictions, seed: 100 + t)));
+            tenants.Add((tenant, SubjectMix.Create(poolPerTenant, context.Options.HitRatio, lists, tenant.Jurisdictions, seed: 100 + t)));
         }
 
         context.Log.WriteLine($"  tenants: {tenants.Count} created");

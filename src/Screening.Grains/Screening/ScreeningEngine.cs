@@ -29,8 +29,11 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
         var key = ScreeningResultCache.KeyOf(tenant, lists, input, threshold);
         if (cache.TryGet(key, out var cached))
         {
+            PlatformTelemetry.RecordCacheLookup("result", hit: true);
             return cached;
         }
+
+        PlatformTelemetry.RecordCacheLookup("result", hit: false);
 
         var hits = ImmutableArray.CreateBuilder<ScreeningHit>();
         var former = ImmutableArray.CreateBuilder<ScreeningHit>();

@@ -28,9 +28,9 @@ public static class PlatformTelemetry
     public static readonly Histogram<double> MatchDuration = Meter.CreateHistogram<double>("screening.match.duration", "s", "Matching one subject against the tenant's lists", advice: LatencyBuckets);
 
     /// <summary>
-    /// Lookups of cached per-silo state (cache = tenant | api_key | result), result = hit | miss; hit ratio = hits / all.
-    /// Not recorded yet: the caches (TenantDirectory, the key cache of the interceptor) belong to other work in
-    /// progress and each needs one <c>CacheLookups.Add</c> line; there is no result cache yet.
+    /// Lookups of cached per-silo state (cache = result | tenant | api_key), result = hit | miss; hit ratio = hits / all.
+    /// Recorded for the screening result cache; the tenant and key caches (TenantDirectory, the interceptor's key
+    /// cache) belong to other work in progress and each needs one <see cref="RecordCacheLookup"/> line.
     /// </summary>
     public static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("screening.cache.lookups", "{lookup}", "Cache lookups by cache and result (hit, miss)");
 
@@ -81,6 +81,10 @@ public static class PlatformTelemetry
             AuditDelay.Record(delay.TotalSeconds);
         }
     }
+
+    /// <summary>One lookup in a cache.</summary>
+    public static void RecordCacheLookup(string cache, bool hit) =>
+        CacheLookups.Add(1, new KeyValuePair<string, object?>("cache", cache), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
     /// <summary>One list import.</summary>
     public static void RecordImport(string listId, bool changed, TimeSpan elapsed) =>
