@@ -47,7 +47,7 @@ public sealed class LoadOptions
 
     public TimeSpan ChurnInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public string ReportDirectory { get; set; } = "load-reports";
+    public string ReportDirectory { get; set; } = Path.Combine("load-tests", "reports"); // ignored by .gitignore when run from the repository root
 
     public bool Smoke { get; set; }
 
