@@ -96,7 +96,22 @@ internal static class ScreenFileCommand
             }
             else
             {
-                summary = await Runner(context, inputFile, layout, results, rejectsWriter, date, context.Value(minScore), context.Value(concurrency), _ => { }).RunAsync(reader, ct);
+                // No terminal (a log, a pipe): a plain line every ten seconds instead of a bar.
+                var time = context.Environment.Time;
+                var started = time.GetTimestamp();
+                var next = TimeSpan.FromSeconds(10);
+                summary = await Runner(context, inputFile, layout, results, rejectsWriter, date, context.Value(minScore), context.Value(concurrency), s =>
+                {
+                    var elapsed = time.GetElapsedTime(started);
+                    if (context.Json || elapsed < next)
+                    {
+                        return;
+                    }
+
+                    next = elapsed + TimeSpan.FromSeconds(10);
+                    context.Environment.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"progress: {s.Screened + s.Rejected + s.Skipped:N0}/{total:N0} rows, {s.Screened / Math.Max(0.001, elapsed.TotalSeconds):N0} rows/s, {s.PotentialMatches:N0} matches, {s.Rejected:N0} rejected"));
+                }).RunAsync(reader, ct);
             }
 
             var code = summary.Rejected > 0 ? ExitCodes.Partial : ExitCodes.Ok;
