@@ -154,6 +154,38 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
         return ToContract(await Jurisdiction(code).GetList(listName, asOf));
     }
 
+    public override async Task<ListInfo> SetListSource(SetListSourceRequest request, ServerCallContext context)
+    {
+        CallerIdentity.Of(context).RequireOperator();
+        var (code, listName) = SplitListId(request.ListId);
+        return ToContract(await Jurisdiction(code).SetSource(listName, request.Url, request.Format, TimeSpan.FromSeconds(Math.Max(0, request.IntervalSeconds))));
+    }
+
+    public override async Task<RefreshListResponse> RefreshList(RefreshListRequest request, ServerCallContext context)
+    {
+        CallerIdentity.Of(context).RequireOperator();
+        var (code, listName) = SplitListId(request.ListId);
+        var grain = Jurisdiction(code);
+        var summary = await grain.Refresh(listName);
+        var response = new RefreshListResponse { Imported = summary is { Changed: true }, List = ToContract(await grain.GetList(listName, Today())) };
+        if (summary is not null)
+        {
+            response.Import = new ImportListResponse
+            {
+                ListId = summary.ListId,
+                Version = summary.Version,
+                Changed = summary.Changed,
+                Added = summary.Listed,
+                Amended = summary.Amended,
+                Delisted = summary.Delisted,
+                Relisted = summary.Relisted,
+                Unchanged = summary.Unchanged,
+            };
+        }
+
+        return response;
+    }
+
     private static RevisionResult ToResult(RevisionInfo revision) => new()
     {
         DesignationId = revision.DesignationId,

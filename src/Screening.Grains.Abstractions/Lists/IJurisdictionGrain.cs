@@ -38,6 +38,17 @@ public interface IJurisdictionGrain : IGrainWithStringKey
     [Alias("ListRevisions")]
     Task<(ImmutableArray<RevisionInfo> Revisions, int CurrentVersion)> ListRevisions(string listName, int sinceVersion, int limit);
 
+    /// <summary>
+    /// Sets (or clears, with an empty url) where a list is refreshed from and how often; a reminder then fetches it with a
+    /// conditional GET and imports it when it changed. Any failure keeps the last good version and is shown by GetList.
+    /// </summary>
+    [Alias("SetSource")]
+    Task<ListSummary> SetSource(string listName, string url, string format, TimeSpan interval);
+
+    /// <summary>Fetches the list's source now (what the reminder does); returns the import summary, or null when unchanged.</summary>
+    [Alias("Refresh")]
+    Task<ImportSummary?> Refresh(string listName);
+
     /// <summary>One list as of a date; NOT_FOUND when the jurisdiction has no such list.</summary>
     [Alias("GetList")]
     Task<ListSummary> GetList(string listName, DateOnly asOf);

@@ -16,8 +16,11 @@ namespace Screening.Grains.Lists;
 public sealed partial class JurisdictionGrain(
     [PersistentState("jurisdiction", GrainStorageNames.Platform)] IPersistentState<JurisdictionState> state,
     ListStore store,
-    TimeProvider time) : Grain, IJurisdictionGrain
+    ListSourceFetcher fetcher,
+    TimeProvider time) : Grain, IJurisdictionGrain, IRemindable
 {
+    private const string ReminderPrefix = "refresh:";
+
     private readonly Dictionary<string, ListHistory> _histories = new(StringComparer.Ordinal);
 
     private string Code => this.GetPrimaryKeyString()["jurisdiction/".Length..];
@@ -231,6 +234,106 @@ public sealed partial class JurisdictionGrain(
         return Task.FromResult<(ImmutableArray<RevisionInfo>, int)>(([.. page], history.CurrentVersion));
     }
 
+    public async Task<ListSummary> SetSource(string listName, string url, string format, TimeSpan interval)
+    {
+        RequireDefined();
+        listName = RequireListName(listName);
+        var entry = state.State.Lists.GetValueOrDefault(listName) ?? new ListCatalogEntry();
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            entry.SourceUrl = entry.SourceFormat = entry.ETag = null;
+            entry.RefreshInterval = null;
+            entry.LastModified = null;
+            if (await this.GetReminder(ReminderPrefix + listName) is { } existing)
+            {
+                await this.UnregisterReminder(existing);
+            }
+        }
+        else
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw PlatformException.Invalid("url", "must be an absolute http or https URL");
+            }
+
+            try
+            {
+                ListParserRegistry.Default.Resolve(format);
+            }
+            catch (ListFormatException e)
+            {
+                throw PlatformException.Invalid("format", e.Reason);
+            }
+
+            if (interval < TimeSpan.FromMinutes(1))
+            {
+                throw PlatformException.Invalid("interval", "must be at least one minute");
+            }
+
+            entry.SourceUrl = url;
+            entry.SourceFormat = format;
+            entry.RefreshInterval = interval;
+            await this.RegisterOrUpdateReminder(ReminderPrefix + listName, TimeSpan.FromMinutes(1), interval);
+        }
+
+        state.State.Lists[listName] = entry;
+        _histories.TryAdd(listName, ListHistory.Empty(new ListId(Code, listName)));
+        await state.WriteStateAsync();
+        return Summarise(listName, Today());
+    }
+
+    public async Task<ImportSummary?> Refresh(string listName)
+    {
+        var entry = state.State.Lists.GetValueOrDefault(listName);
+        if (entry?.SourceUrl is null || entry.SourceFormat is null)
+        {
+            throw new PlatformException(PlatformErrorCode.FailedPrecondition, $"list '{Code}/{listName}' has no source; set one first");
+        }
+
+        ListSourceFetcher.Fetched fetched;
+        try
+        {
+            fetched = await fetcher.FetchAsync(entry.SourceUrl, entry.ETag, entry.LastModified, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            await RecordErrorAsync(listName, "refresh failed: " + e.Message);
+            return null;
+        }
+
+        entry.LastCheckedAt = time.GetUtcNow();
+        if (fetched.NotModified)
+        {
+            await state.WriteStateAsync();
+            return null;
+        }
+
+        ImportSummary summary;
+        try
+        {
+            summary = await Import(new ImportRequest(listName, entry.SourceFormat, fetched.Content, null, entry.SourceUrl));
+        }
+        catch (PlatformException)
+        {
+            return null; // Import recorded the error; the last good version stays current
+        }
+
+        entry = state.State.Lists[listName];
+        entry.ETag = fetched.ETag;
+        entry.LastModified = fetched.LastModified;
+        entry.LastError = null;
+        await state.WriteStateAsync();
+        return summary;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName.StartsWith(ReminderPrefix, StringComparison.Ordinal))
+        {
+            await Refresh(reminderName[ReminderPrefix.Length..]);
+        }
+    }
+
     public Task<ListSummary> GetList(string listName, DateOnly asOf)
     {
         if (!state.State.Lists.ContainsKey(listName))
@@ -263,9 +366,15 @@ public sealed partial class JurisdictionGrain(
     {
         await store.AppendVersionAsync(listId, version, revisions, CancellationToken.None);
         _histories[listId.Name] = next;
-        if (!state.State.Lists.TryGetValue(listId.Name, out var entry) || entry.LastError is not null)
+        if (!state.State.Lists.TryGetValue(listId.Name, out var entry))
         {
             state.State.Lists[listId.Name] = new ListCatalogEntry();
+            await state.WriteStateAsync();
+        }
+        else if (entry.LastError is not null)
+        {
+            entry.LastError = null;
+            entry.LastErrorAt = null;
             await state.WriteStateAsync();
         }
 

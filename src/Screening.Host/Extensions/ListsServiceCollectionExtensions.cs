@@ -13,6 +13,8 @@ public static class ListsServiceCollectionExtensions
     {
         services.AddOptions<ListPropagationOptions>().BindConfiguration(ListPropagationOptions.SectionName);
         services.AddSingleton<ListStore>();
+        services.AddHttpClient(ListSourceFetcher.ClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+        services.AddSingleton<ListSourceFetcher>();
         services.AddSingleton<ListIndexRegistry>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ListIndexRegistry>());
         services.AddSingleton<TenantDirectory>();
