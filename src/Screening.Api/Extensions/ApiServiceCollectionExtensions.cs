@@ -14,6 +14,10 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<PlatformInterceptor>();
+        services.AddSingleton<TenantRateLimiter>();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .Validate(o => o.RequestsPerSecond >= 0 && o.Burst >= 0, "RateLimit:RequestsPerSecond and RateLimit:Burst must not be negative")
+            .ValidateOnStart();
         services.AddGrpc(o =>
             {
                 o.MaxReceiveMessageSize = 16 * 1024 * 1024;

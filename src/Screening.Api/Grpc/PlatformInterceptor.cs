@@ -9,7 +9,7 @@ namespace Screening.Api.Grpc;
 /// Runs around every call of the platform's services: authenticates the bearer key (UNAUTHENTICATED when missing
 /// or unknown), attaches the caller, and turns failures into status codes a client can act on.
 /// </summary>
-public sealed class PlatformInterceptor(ApiKeyAuthenticator authenticator, ILogger<PlatformInterceptor> logger) : Interceptor
+public sealed class PlatformInterceptor(ApiKeyAuthenticator authenticator, TenantRateLimiter rateLimiter, ILogger<PlatformInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -77,6 +77,11 @@ public sealed class PlatformInterceptor(ApiKeyAuthenticator authenticator, ILogg
 
         var caller = await authenticator.AuthenticateAsync(header[7..].Trim())
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "unknown or revoked API key"));
+        if (caller.TenantId is { } tenant && !rateLimiter.TryAcquire(tenant))
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"tenant '{tenant}' is over its rate limit (RateLimit:RequestsPerSecond); retry later"));
+        }
+
         caller.AttachTo(context);
     }
 }

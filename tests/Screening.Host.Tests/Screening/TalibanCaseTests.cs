@@ -241,6 +241,35 @@ public sealed class TalibanCaseTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Screen_OverTheTenantRate_IsResourceExhaustedForThatTenantOnly()
+    {
+        await using var host = await TestHost.StartAsync(postgres, new Dictionary<string, string?> { ["RateLimit:RequestsPerSecond"] = "1", ["RateLimit:Burst"] = "3" });
+        var admin = new TenantAdminService.TenantAdminServiceClient(host.Channel(TestHost.OperatorKey));
+        await admin.CreateTenantAsync(new CreateTenantRequest { TenantId = "busy-bank", DisplayName = "B" });
+        await admin.CreateTenantAsync(new CreateTenantRequest { TenantId = "quiet-bank", DisplayName = "Q" });
+        var busy = new ScreeningService.ScreeningServiceClient(host.Channel((await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = "busy-bank", Role = ApiKeyRole.Screening })).Secret));
+        var quiet = new ScreeningService.ScreeningServiceClient(host.Channel((await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = "quiet-bank", Role = ApiKeyRole.Screening })).Secret));
+
+        var statuses = new List<StatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            try
+            {
+                await busy.PingAsync(new Google.Protobuf.WellKnownTypes.Empty());
+                statuses.Add(StatusCode.OK);
+            }
+            catch (RpcException e)
+            {
+                statuses.Add(e.StatusCode);
+            }
+        }
+
+        Assert.Contains(StatusCode.ResourceExhausted, statuses);
+        Assert.All(statuses, s => Assert.True(s is StatusCode.OK or StatusCode.ResourceExhausted));
+        Assert.NotNull(await quiet.PingAsync(new Google.Protobuf.WellKnownTypes.Empty()));
+    }
+
+    [Fact]
     public async Task Screen_WithOperatorKey_IsPermissionDenied()
     {
         var client = new ScreeningService.ScreeningServiceClient(_host.Channel(TestHost.OperatorKey));
