@@ -298,6 +298,13 @@ public sealed class PlatformHost : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync();
+
+            // Idle pooled connections would otherwise stay open on the server for minutes after this host is gone.
+            using (var pooled = new NpgsqlConnection(_storage.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
             await _storage.DisposeAsync();
         }
     }

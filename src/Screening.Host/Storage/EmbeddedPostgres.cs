@@ -254,7 +254,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // Loopback TCP only: no Unix socket, so the server needs no writable /var/run/postgresql.
         await File.AppendAllTextAsync(
             Path.Combine(ClusterDirectory, "postgresql.conf"),
-            "\n# screening platform (embedded)\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\n",
+            "\n# screening platform (embedded)\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 500\n",
             ct);
 
         await using (var stream = File.Create(CredentialsFile))
