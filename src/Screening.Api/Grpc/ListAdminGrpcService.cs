@@ -75,19 +75,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
         }
 
         var summary = await Jurisdiction(code).Import(new ImportRequest(listName, header.Format, buffer.ToArray(), delistedEffective, NullIfEmpty(header.SourceReference)));
-        return new ImportListResponse
-        {
-            ListId = summary.ListId,
-            Version = summary.Version,
-            Changed = summary.Changed,
-            Added = summary.Listed,
-            Amended = summary.Amended,
-            Delisted = summary.Delisted,
-            Relisted = summary.Relisted,
-            Unchanged = summary.Unchanged,
-            SilosConfirmed = summary.Propagation?.Confirmed.Length ?? 0,
-            SilosWaitedOut = summary.Propagation?.WaitedOut.Length ?? 0,
-        };
+        return ToContract(summary);
     }
 
     public override async Task<RevisionResult> RecordDesignation(RecordDesignationRequest request, ServerCallContext context)
@@ -170,21 +158,25 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
         var response = new RefreshListResponse { Imported = summary is { Changed: true }, List = ToContract(await grain.GetList(listName, Today())) };
         if (summary is not null)
         {
-            response.Import = new ImportListResponse
-            {
-                ListId = summary.ListId,
-                Version = summary.Version,
-                Changed = summary.Changed,
-                Added = summary.Listed,
-                Amended = summary.Amended,
-                Delisted = summary.Delisted,
-                Relisted = summary.Relisted,
-                Unchanged = summary.Unchanged,
-            };
+            response.Import = ToContract(summary);
         }
 
         return response;
     }
+
+    private static ImportListResponse ToContract(ImportSummary summary) => new()
+    {
+        ListId = summary.ListId,
+        Version = summary.Version,
+        Changed = summary.Changed,
+        Added = summary.Listed,
+        Amended = summary.Amended,
+        Delisted = summary.Delisted,
+        Relisted = summary.Relisted,
+        Unchanged = summary.Unchanged,
+        SilosConfirmed = summary.Propagation?.Confirmed.Length ?? 0,
+        SilosWaitedOut = summary.Propagation?.WaitedOut.Length ?? 0,
+    };
 
     private static RevisionResult ToResult(RevisionInfo revision) => new()
     {

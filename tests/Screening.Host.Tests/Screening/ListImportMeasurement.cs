@@ -32,7 +32,7 @@ public sealed class ListImportMeasurement(PostgresFixture postgres, ITestOutputH
         await lists.CreateJurisdictionAsync(new CreateJurisdictionRequest { Code = "US", Name = "United States" });
         await lists.CreateJurisdictionAsync(new CreateJurisdictionRequest { Code = "XX", Name = "Generated" });
 
-        var ofacFolder = Path.Combine(RepositoryRoot(), "..", "shared", "data", "lists", "ofac", "sdn_csv_2021-07");
+        var ofacFolder = SharedData.ListFile(Path.Combine("ofac", "sdn_csv_2021-07"));
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -109,16 +109,5 @@ public sealed class ListImportMeasurement(PostgresFixture postgres, ITestOutputH
         }
 
         return Encoding.UTF8.GetBytes(json.Append("]}").ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found");
     }
 }

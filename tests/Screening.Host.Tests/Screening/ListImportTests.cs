@@ -21,18 +21,6 @@ public sealed class ListImportTests(PostgresFixture postgres) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static string SharedFile(string relative) => Path.Combine(RepositoryRoot(), "..", "shared", "data", "lists", relative);
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test folder");
-    }
 
     private async Task<ImportListResponse> ImportAsync(byte[] content, string format = "un-xml", string listId = "UN/consolidated")
     {
@@ -50,9 +38,9 @@ public sealed class ListImportTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task ImportList_Un2016ThenUn2026_CountsRevisionsAndKeepsHistory()
     {
-        var old = await ImportAsync(await File.ReadAllBytesAsync(SharedFile("un/un_consolidated_excerpt_2016-02-11.xml")));
-        var current = await ImportAsync(await File.ReadAllBytesAsync(SharedFile("un/consolidated.xml")));
-        var again = await ImportAsync(await File.ReadAllBytesAsync(SharedFile("un/consolidated.xml")));
+        var old = await ImportAsync(await File.ReadAllBytesAsync(SharedData.ListFile("un/un_consolidated_excerpt_2016-02-11.xml")));
+        var current = await ImportAsync(await File.ReadAllBytesAsync(SharedData.ListFile("un/consolidated.xml")));
+        var again = await ImportAsync(await File.ReadAllBytesAsync(SharedData.ListFile("un/consolidated.xml")));
         var list = await _lists.GetListAsync(new GetListRequest { ListId = "UN/consolidated" });
 
         Assert.Equal(239, old.Added);
@@ -71,7 +59,7 @@ public sealed class ListImportTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task ImportList_TruncatedFile_IsRejectedWithPositionAndChangesNothing()
     {
-        var full = await File.ReadAllBytesAsync(SharedFile("un/consolidated.xml"));
+        var full = await File.ReadAllBytesAsync(SharedData.ListFile("un/consolidated.xml"));
         await ImportAsync(full);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(full[..(full.Length / 2)]));
