@@ -18,7 +18,7 @@ namespace Screening.Grains.Monitoring;
 /// <summary>
 /// <inheritdoc cref="IMonitoringShardGrain"/> The customers' rows are the state (in our own table, not Orleans grain
 /// state: a shard of a million-customer book is tens of thousands of rows, which must not be rewritten as one blob);
-/// the reverse index is rebuilt from them on activation and updated with <see cref="MatchIndex.WithChanges"/>.
+/// the reverse index is rebuilt from them on activation, and again before a delta is screened when uploads changed it.
 /// </summary>
 public sealed class MonitoringShardGrain(
     MonitoringStore store,
@@ -29,6 +29,10 @@ public sealed class MonitoringShardGrain(
 {
     private readonly Dictionary<string, MonitoredCustomer> _customers = new(StringComparer.Ordinal);
     private MatchIndex _index = MatchIndex.Build([]);
+
+    // Uploads only mark the reverse index stale; it is rebuilt once, when a list change is next screened. Updating it
+    // per upload batch made a bulk upload quadratic (every few batches compacted the whole shard).
+    private bool _indexStale;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -67,7 +71,7 @@ public sealed class MonitoringShardGrain(
 
         if (changed.Count > 0)
         {
-            _index = _index.WithChanges(changed.Select(c => c.CustomerId), changed.Select(CustomerEntries.ToEntry));
+            _indexStale = true;
             await ScreenForwardAsync(changed);
         }
 
@@ -81,7 +85,7 @@ public sealed class MonitoringShardGrain(
         var known = ids.Where(_customers.Remove).ToList();
         if (known.Count > 0)
         {
-            _index = _index.WithChanges(known, []);
+            _indexStale = true;
         }
 
         return removed;
@@ -92,6 +96,12 @@ public sealed class MonitoringShardGrain(
         // Straight from the tenant grain, not the silo's 1 s cache: an allow-list entry just added by DecideAlert must count.
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(TenantId)).Get()
             ?? throw PlatformException.NotFound("tenant", TenantId);
+        if (_indexStale)
+        {
+            _index = MatchIndex.Build(_customers.Values.Select(CustomerEntries.ToEntry));
+            _indexStale = false;
+        }
+
         var index = _index;
         var max = options.Value.MaxMatchesPerShard;
         var found = new List<AlertCandidate>[designations.Length];
