@@ -14,6 +14,7 @@ namespace Screening.Api.Security;
 /// </summary>
 public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<SecurityOptions> options, TimeProvider time)
 {
+    private const int MaxCachedKeys = 100_000;
     private readonly ConcurrentDictionary<string, CacheEntry> _cache = new(StringComparer.Ordinal);
     private readonly byte[]? _operatorHash = options.Value.OperatorKey is { Length: > 0 } k ? SHA256.HashData(Encoding.UTF8.GetBytes(k)) : null;
 
@@ -36,6 +37,11 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<SecurityO
         {
             var record = await grains.GetGrain<IApiKeyGrain>(GrainKeys.ApiKey(keyId)).Resolve();
             entry = new CacheEntry(record, now);
+            if (_cache.Count >= MaxCachedKeys)
+            {
+                _cache.Clear(); // bounded: a flood of made-up key ids must not grow memory
+            }
+
             _cache[keyId] = entry;
         }
 
