@@ -70,6 +70,41 @@ public sealed class MatchIndexTests
         Assert.Equal("OFAC/daesong", index.Search(new ScreeningQuery("DAESONG TRADING COMAPNY")).FirstOrDefault()?.Key);
     }
 
+    [Theory]
+    [InlineData("حبیب الله رشاد")]
+    [InlineData("Habib Ullah Reshad")]
+    [InlineData("Хабибуллах Решад")]
+    public void Search_CompoundNameWrittenApartOrInArabicScript_FindsIt(string name)
+    {
+        var index = MatchIndex.Build([new EntryBuilder("UN/TAi.084", SubjectKind.Individual).Named("HABIBULLAH RESHAD").Build(), .. SampleIndex.Entries]);
+        Assert.Equal("UN/TAi.084", index.Search(new ScreeningQuery(name)).FirstOrDefault()?.Key);
+    }
+
+    [Fact]
+    public void Search_CompoundNameAndAnotherWord_IsNotTwoAgreeingNames()
+    {
+        // Saifullah is one name: "SAIFULLAH Elvia" shares one name with "SAIFULLAH, Qari", not two.
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/saifullah", SubjectKind.Individual).Named("SAIFULLAH, Qari").Build(), .. SampleIndex.Entries]);
+        Assert.Empty(index.Search(new ScreeningQuery("SAIFULLAH Elvia")));
+        Assert.Equal("OFAC/saifullah", index.Search(new ScreeningQuery("Saif Ullah")).FirstOrDefault()?.Key);
+    }
+
+    [Fact]
+    public void Search_PersianReadingOfArabicLetters_FindsTheLatinName() =>
+        Assert.Equal(
+            "UN/TAi.110",
+            MatchIndex.Build([new EntryBuilder("UN/TAi.110", SubjectKind.Individual).Named("NOOR MOHAMMAD SAQIB").Build(), .. SampleIndex.Entries])
+                .Search(new ScreeningQuery("نور محمد ثاقب")).FirstOrDefault()?.Key);
+
+    [Fact]
+    public void Search_LatinNameStartingWithAVowel_DoesNotMatchAShortArabicScriptSkeleton()
+    {
+        // جان (jan) and Eugenio share the skeleton "gn", but Arabic script would write Eugenio's first vowel.
+        var index = MatchIndex.Build([new EntryBuilder("UN/jan", SubjectKind.Individual).Named("احمد جان").Build(), .. SampleIndex.Entries]);
+        Assert.Empty(index.Search(new ScreeningQuery("Ahmad Eugenio")));
+        Assert.Equal("UN/jan", index.Search(new ScreeningQuery("Ahmad Jan")).FirstOrDefault()?.Key);
+    }
+
     [Fact]
     public void Search_PersonInsideALongerName_StillMatches() => Assert.Equal("UN/KPi.001", Top("Vladimir Vladimirovich Ivanov Petrovich")?.Key);
 

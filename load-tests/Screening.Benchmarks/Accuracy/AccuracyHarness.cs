@@ -37,7 +37,13 @@ internal static class AccuracyHarness
         var labelled = new List<(string Set, string Query, SubjectKind Kind, string? Key)>();
         labelled.AddRange(corpus.OriginalScriptNames.Select(o => ("(b) translit: UN original script (real)", o.Original, SubjectKind.Unknown, (string?)o.Key)));
         labelled.AddRange(VariantGenerator.Generate(corpus.Entries, sample, 42).Select(v => ("(b) " + v.Kind, v.Query, SubjectKind.Unknown, (string?)v.Key)));
-        labelled.AddRange(DecoyGenerator.Generate(corpus.Entries, sample * 2, 7).Select(d => ("(c) decoys", d.Query, d.Kind, (string?)null)));
+        var decoys = DecoyGenerator.Generate(corpus.Entries, sample * 2, 7);
+        labelled.AddRange(decoys.Select(d => ("(c) decoys", d.Query, d.Kind, (string?)null)));
+
+        // The same decoys written in Cyrillic and in Arabic script, so that the looser comparisons of transliterated
+        // names (phonetic keys, consonant skeletons) are checked for false alarms too.
+        labelled.AddRange(decoys.Select(d => ("(c) decoys in Cyrillic", ScriptWriter.ToCyrillic(d.Query), d.Kind, (string?)null)));
+        labelled.AddRange(decoys.Select(d => ("(c) decoys in Arabic script", ScriptWriter.ToArabic(d.Query), d.Kind, (string?)null)));
 
         var scores = new double[labelled.Count];
         Parallel.For(0, labelled.Count, i =>

@@ -6,7 +6,9 @@ namespace Screening.Benchmarks.Accuracy;
 /// <summary>
 /// Plausible names that are not designated: a first name of one listed person with the surname of another (persons),
 /// words of different listed organisations (entities). A decoy whose informative tokens all occur together in one
-/// listed name is discarded, since screening it would rightly alert.
+/// listed name is discarded, since screening it would rightly alert; so is one whose tokens all occur together in one
+/// listed name up to spelling (same phonetic key: MUHAMMAD Bagheri / BAGHERI, Mohammad), which names the same
+/// person as far as any screening engine can tell.
 /// </summary>
 internal static class DecoyGenerator
 {
@@ -14,6 +16,7 @@ internal static class DecoyGenerator
     {
         var random = new Random(seed);
         var tokenNames = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var keyNames = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var nameId = 0;
         foreach (var entry in entries)
         {
@@ -27,6 +30,12 @@ internal static class DecoyGenerator
                     }
 
                     set.Add(nameId);
+                    if (!keyNames.TryGetValue(token.Key, out var byKey))
+                    {
+                        keyNames[token.Key] = byKey = [];
+                    }
+
+                    byKey.Add(nameId);
                 }
 
                 nameId++;
@@ -57,7 +66,8 @@ internal static class DecoyGenerator
                 query = a[random.Next(a.Length)] + " " + b[random.Next(b.Length)] + " " + (random.Next(2) == 0 ? "LLC" : "Trading");
             }
 
-            var tokens = NameNormaliser.Normalise(query).Informative.Select(t => t.Text).Distinct().ToList();
+            var informative = NameNormaliser.Normalise(query).Informative;
+            var tokens = informative.Select(t => t.Text).Distinct().ToList();
             if (tokens.Count < 2 || !seen.Add(string.Join(' ', tokens.Order(StringComparer.Ordinal))))
             {
                 continue;
@@ -70,7 +80,7 @@ internal static class DecoyGenerator
                 common = common is null ? [.. set] : [.. common.Intersect(set)];
             }
 
-            if (common is { Count: > 0 })
+            if (common is { Count: > 0 } || SpelledTogether(informative, keyNames))
             {
                 continue;
             }
@@ -79,5 +89,17 @@ internal static class DecoyGenerator
         }
 
         return decoys;
+    }
+
+    private static bool SpelledTogether(NameToken[] tokens, Dictionary<string, HashSet<int>> keyNames)
+    {
+        HashSet<int>? common = null;
+        foreach (var token in tokens)
+        {
+            var set = keyNames.GetValueOrDefault(token.Key) ?? [];
+            common = common is null ? [.. set] : [.. common.Intersect(set)];
+        }
+
+        return common is { Count: > 0 };
     }
 }

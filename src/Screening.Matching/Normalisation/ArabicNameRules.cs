@@ -12,13 +12,39 @@ internal static class ArabicNameRules
         "abdullah", "abdallah", "abdollah", "abdulla", "abdalla", "abdoullah", "abdellah", "abdulah", "abdalah", "abdillah", "abdula", "abdallh", "abdullh",
         // as romanised from Arabic script without short vowels (عبدالله, عبدلله)
         "abdllh", "abdlh", "abdlla",
+        // West African and Sahel spellings (Abdoulaye, Abdullahi), and as written back from Cyrillic (Абдулае)
+        "abdoulaye", "abdulaye", "abdoulay", "abdulay", "abdoulai", "abdulai", "abdulae", "abdoulae", "abdullahi",
+        "abdulahi", "abdallahi", "abdoulahi", "abdellahi",
+        // ICAO romanisation of Cyrillic х (Абдуллах)
+        "abdullakh", "abdallakh", "abdollakh", "abdulakh", "abdalakh",
     };
+
+    /// <summary>Spellings of "Allah" as a name's second part (Habib Ullah, حبیب الله), all read as "allah".</summary>
+    private static readonly HashSet<string> TrailingAllahForms = new(StringComparer.Ordinal)
+    {
+        "allah", "ullah", "ollah", "illah", "ulla", "olla", "allh", "ulloh", "allakh", "ullakh", "ollakh", "illakh",
+    };
+
+    /// <summary>True for the second part of a compound name (Habib Allah, Jalal al-Din): one name with the first part, not separate evidence.</summary>
+    public static bool IsCompoundPart(string token) => token is "allah" or "din";
+
+    // Compound names written as one word: Habibullah = Habib Allah, Jalaluddin = Jalal al-Din, Azizurrahman =
+    // Aziz al-Rahman. Split so that they align with the two-word spellings (and with Arabic script, which writes
+    // them apart: حبیب الله, جلال الدين). Longest suffixes first.
+    private static readonly (string Suffix, string Part)[] CompoundSuffixes =
+    [
+        ("ouddine", "din"), ("uddeen", "din"), ("uddine", "din"), ("eddine", "din"), ("addine", "din"), ("ouddin", "din"),
+        ("uddin", "din"), ("eddin", "din"), ("iddin", "din"), ("addin", "din"), ("oddin", "din"),
+        ("urrahman", "rahman"), ("urrehman", "rahman"), ("urrahim", "rahim"), ("urraheem", "rahim"),
+        ("ullakh", "allah"), ("ollakh", "allah"), ("allakh", "allah"), ("illakh", "allah"),
+        ("ullah", "allah"), ("ollah", "allah"), ("allah", "allah"), ("illah", "allah"), ("ulloh", "allah"), ("ulla", "allah"), ("olla", "allah"),
+    ];
 
     private static readonly HashSet<string> AbdForms = new(StringComparer.Ordinal)
     {
         "abd", "abdul", "abdel", "abdal", "abdol", "abdou", "abdu", "abdur", "abdar", "abdus", "abdas", "abdil", "abdoul",
-        // as romanised from Arabic script without short vowels (عبدل)
-        "abdl",
+        // as romanised from Arabic script without short vowels (عبدل, ابدر)
+        "abdl", "abdr",
     };
 
     private static readonly HashSet<string> AllahForms = new(StringComparer.Ordinal)
@@ -66,6 +92,27 @@ internal static class ArabicNameRules
                 continue;
             }
 
+            if (result.Count > 0 && TrailingAllahForms.Contains(t))
+            {
+                result.Add("allah");
+                continue;
+            }
+
+            if (SplitCompound(t) is { } compound)
+            {
+                result.Add(compound.Head);
+                result.Add(compound.Part);
+                continue;
+            }
+
+            // Fazlur Rahman, Habibur Rehman: the article assimilated and written onto the first word.
+            if (t.Length >= 5 && t.EndsWith("ur", StringComparison.Ordinal) && i + 1 < tokens.Count
+                && tokens[i + 1] is "rahman" or "rehman" or "rahim" or "raheem")
+            {
+                result.Add(t[..^2]);
+                continue;
+            }
+
             result.Add(t);
         }
 
@@ -83,6 +130,24 @@ internal static class ArabicNameRules
         var consonant = token[1];
         return consonant is 'r' or 's' or 'd' or 't' or 'z' or 'n' && next.Length > 2 && next[0] == consonant
             && (token.Length == 2 || next[1] == token[2]);
+    }
+
+    private static (string Head, string Part)? SplitCompound(string t)
+    {
+        if (t.Length < 7)
+        {
+            return null;
+        }
+
+        foreach (var (suffix, part) in CompoundSuffixes)
+        {
+            if (t.Length - suffix.Length >= 3 && t.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return (t[..^suffix.Length], part);
+            }
+        }
+
+        return null;
     }
 
     private static string? SplitAbd(string t)

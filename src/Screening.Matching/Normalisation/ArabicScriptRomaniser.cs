@@ -41,12 +41,15 @@ internal static class ArabicScriptRomaniser
                 'ب' => "b",
                 'ت' or 'ط' or 'ټ' or 'ٹ' => "t",
                 'ة' or 'ۃ' => "a",
+                // th in Arabic (Uthman), s in Persian, Dari, Pashto and Urdu (Saqib): see NameToken.LooseConsonants.
                 'ث' => "th",
                 'ج' => "j",
                 'ح' or 'ه' or 'ہ' or 'ھ' or 'ۀ' => "h",
                 'خ' => "kh",
-                'د' or 'ض' or 'ډ' or 'ڈ' => "d",
-                'ذ' => "dh",
+                'د' or 'ډ' or 'ڈ' => "d",
+                // ذ and ض are d-like in Arabic (dh, d) and z in Persian, Dari, Pashto and Urdu (Zakir, Fazl): "dh" keys as
+                // d, and NameToken's loose skeleton reads it as z.
+                'ذ' or 'ض' => "dh",
                 'ر' or 'ړ' or 'ڑ' => "r",
                 'ز' or 'ظ' or 'ځ' => "z",
                 'ژ' or 'ږ' => "zh",

@@ -10,8 +10,14 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
 {
     public bool HasDigit { get; } = Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
-    /// <summary>Looser consonant skeleton for abjad comparisons (<see cref="PhoneticKey.LooseConsonantsOf"/>).</summary>
-    public string LooseConsonants { get; } = PhoneticKey.LooseConsonantsOf(Key, Consonants);
+    /// <summary>The second part of a compound name (allah, din; <see cref="ArabicNameRules.IsCompoundPart"/>).</summary>
+    public bool CompoundPart { get; } = ArabicNameRules.IsCompoundPart(Text);
+
+    /// <summary>
+    /// Looser consonant skeleton for abjad comparisons (<see cref="PhoneticKey.LooseConsonantsOf"/>); for an abjad token
+    /// with ث or ذ/ض (romanised th, dh) also their Persian reading s, z (ثاقب Saqib, ذاکر Zakir, فضل Fazl).
+    /// </summary>
+    public string LooseConsonants { get; } = LooseOf(Text, Key, Consonants, Abjad);
 
     /// <summary>Set of the characters of <see cref="Text"/> (bit <c>c &amp; 63</c>), for a cheap upper bound of Jaro-Winkler.</summary>
     public ulong TextLetters { get; } = LettersOf(Text);
@@ -26,6 +32,18 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     {
         var key = PhoneticKey.Of(text, abjad);
         return new NameToken(text, key, PhoneticKey.ConsonantsOf(key), abjad, role);
+    }
+
+    private static string LooseOf(string text, string key, string consonants, bool abjad)
+    {
+        if (!abjad || (!text.Contains("th", StringComparison.Ordinal) && !text.Contains("dh", StringComparison.Ordinal)))
+        {
+            return PhoneticKey.LooseConsonantsOf(key, consonants);
+        }
+
+        var persianKey = PhoneticKey.Of(text.Replace("th", "s", StringComparison.Ordinal).Replace("dh", "z", StringComparison.Ordinal), abjad: true);
+        var skeleton = PhoneticKey.LooseConsonantsOf(persianKey, PhoneticKey.ConsonantsOf(persianKey));
+        return skeleton == consonants ? consonants : skeleton;
     }
 
     private static ulong LettersOf(string text)

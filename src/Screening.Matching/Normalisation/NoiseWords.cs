@@ -39,11 +39,13 @@ internal static class NoiseWords
     /// </summary>
     private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
 
-    /// <summary>Abjad spellings of particles and stop-words too short for a skeleton rule: بن (bin), اف (of).</summary>
+    /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), اف (of), كو (co), لك (llc).</summary>
     private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
     {
         ["bn"] = TokenRole.Particle,
         ["af"] = TokenRole.StopWord,
+        ["ku"] = TokenRole.LegalForm,
+        ["lk"] = TokenRole.LegalForm,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly string[] LongLegalForms = [.. Roles.Where(r => r.Value == TokenRole.LegalForm && r.Key.Length >= 5).Select(r => r.Key).Order(StringComparer.Ordinal)];

@@ -107,7 +107,7 @@ internal static class NameAligner
                 if (i + 1 < query.Length && querySimilarity[i + 1] < MatchedFloor
                     && TryJoin(query[i].Text, query[i + 1].Text, joined, out var length))
                 {
-                    var s = Scoring.JaroWinkler.Similarity(joined[..length], name[j].Text);
+                    var s = JoinedSimilarity(joined[..length], query[i].Abjad, name[j]);
                     if (s >= MergeFloor)
                     {
                         Assign(queryToName, querySimilarity, nameToQuery, nameSimilarity, i, j, s);
@@ -120,7 +120,7 @@ internal static class NameAligner
                 if (j + 1 < name.Length && nameSimilarity[j + 1] < MatchedFloor
                     && TryJoin(name[j].Text, name[j + 1].Text, joined, out length))
                 {
-                    var s = Scoring.JaroWinkler.Similarity(joined[..length], query[i].Text);
+                    var s = JoinedSimilarity(joined[..length], name[j].Abjad, query[i]);
                     if (s >= MergeFloor)
                     {
                         Assign(queryToName, querySimilarity, nameToQuery, nameSimilarity, i, j, s);
@@ -131,6 +131,22 @@ internal static class NameAligner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Similarity of two tokens written together with one token: Jaro-Winkler on the text, or, when either side is
+    /// written in an abjad (حبیب الله / Habibullah), the consonant skeletons.
+    /// </summary>
+    private static double JoinedSimilarity(ReadOnlySpan<char> joined, bool joinedAbjad, NameToken other)
+    {
+        var s = Scoring.JaroWinkler.Similarity(joined, other.Text);
+        if (s >= MergeFloor || (!joinedAbjad && !other.Abjad))
+        {
+            return s;
+        }
+
+        var token = NameToken.Create(joined.ToString(), joinedAbjad, TokenRole.Informative);
+        return Math.Max(s, TokenSimilarity.Compute(token, other));
     }
 
     private static void Assign(Span<int> queryToName, Span<float> querySimilarity, Span<int> nameToQuery, Span<float> nameSimilarity, int i, int j, double s)
@@ -170,7 +186,8 @@ internal static class NameAligner
         {
             qTotal += queryWeights[i];
             qCovered += queryWeights[i] * querySimilarity[i];
-            if (querySimilarity[i] >= MatchedFloor)
+            // The second part of a compound name (Saif Allah) agrees with its first part, not as a name of its own.
+            if (querySimilarity[i] >= MatchedFloor && !query[i].CompoundPart)
             {
                 matched++;
             }

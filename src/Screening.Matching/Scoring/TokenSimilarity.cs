@@ -92,6 +92,15 @@ internal static class TokenSimilarity
 
     private static double AbjadSimilarity(NameToken a, NameToken b)
     {
+        // Arabic script always writes a word's first vowel (with alef or ain): a Latin token that starts with a vowel
+        // is not a word that starts with a consonant there, and the other way round (Eugenio is not جان, jan). Only
+        // for short skeletons, where little else tells them apart: a split-off article (الفردو, al frdu / Alfredo)
+        // leaves a longer word starting with a consonant.
+        if (a.Abjad != b.Abjad && Math.Min(a.Consonants.Length, b.Consonants.Length) <= 2 && StartsWithVowel(a.Text) != StartsWithVowel(b.Text))
+        {
+            return 0.0;
+        }
+
         // An abjad token carries no short vowels, so compare consonant skeletons; a one-consonant skeleton (علي / Ali) is weaker evidence.
         if (a.Consonants == b.Consonants && a.Consonants.Length > 0)
         {
@@ -117,6 +126,8 @@ internal static class TokenSimilarity
         var s = 0.95 * JaroWinkler.Similarity(a.Consonants, b.Consonants);
         return s >= 0.8 ? s : 0.0;
     }
+
+    private static bool StartsWithVowel(string text) => text.Length > 0 && text[0] is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>
     /// Upper bound of <see cref="JaroWinkler.Similarity"/>: each letter of one token absent from the other leaves at least

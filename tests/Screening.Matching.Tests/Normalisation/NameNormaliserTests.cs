@@ -158,7 +158,7 @@ public sealed class NameNormaliserTests
     [InlineData("دكب فنكا لمتد", "dkb fnka")]
     [InlineData("ارمي اف إسلم", "armi islm")]
     [InlineData("بلال بن مروان", "blal mrwan")]
-    [InlineData("سنوي تتش كو لتد", "snwi ttash ku")]
+    [InlineData("سنوي تتش كو لتد", "snwi ttash")]
     [InlineData("نرث جروب هلدنج", "nrth jrub hldnj")]
     [InlineData("بونو جركي", "bunu jrki")]
     public void Normalise_AbjadNoiseWord_IsRecognisedByConsonantSkeleton(string name, string expected) =>
@@ -178,4 +178,29 @@ public sealed class NameNormaliserTests
     [InlineData("daesong", false)]
     public void IsShortOrNearLegalForm_MisspeltLegalForms_AreRecognised(string token, bool expected) =>
         Assert.Equal(expected, NoiseWords.IsShortOrNearLegalForm(token));
+
+    [Theory]
+    [InlineData("Habibullah Reshad", "habib allah reshad")]
+    [InlineData("Habib Ullah Reshad", "habib allah reshad")]
+    [InlineData("حبیب الله رشاد", "hbib allah rshad")]
+    [InlineData("Насруллах", "nasr allah")]
+    [InlineData("Jalaluddin Haqqani", "jalal din haqqani")]
+    [InlineData("Nasreddine", "nasr din")]
+    [InlineData("Azizurrahman", "aziz rahman")]
+    [InlineData("Fazlur Rahman", "fazl rahman")]
+    [InlineData("Abdullah", "abdullah")]
+    [InlineData("Abdoulaye Miskine", "abdullah miskine")]
+    [InlineData("Абдулае", "abdullah")]
+    [InlineData("Aladdin", "aladdin")]
+    public void Normalise_CompoundNames_SplitIntoTheirParts(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("ثاقب", "saqib")]
+    [InlineData("ذاکر", "zakir")]
+    [InlineData("فضل", "fazl")]
+    public void Normalise_PersianReadingOfArabicLetters_IsTheLooseSkeleton(string arabic, string latin)
+    {
+        var token = NameNormaliser.Normalise(arabic).Informative.Single();
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)), token.LooseConsonants);
+    }
 }
