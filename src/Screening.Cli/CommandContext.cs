@@ -11,6 +11,7 @@ namespace Screening.Cli;
 internal sealed class CommandContext(ParseResult parse, CliEnvironment environment, GlobalOptions options) : IDisposable
 {
     private static readonly JsonFormatter ProtoJson = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
+    private static readonly JsonFormatter ProtoJsonLine = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
     private ConnectionSettings? _settings;
     private PlatformConnection? _connection;
     private IAnsiConsole? _out;
@@ -51,6 +52,13 @@ internal sealed class CommandContext(ParseResult parse, CliEnvironment environme
 
     /// <summary>Writes a protobuf message as JSON (every field, enums by name).</summary>
     public void WriteJson(IMessage message) => Environment.Output.WriteLine(ProtoJson.Format(message));
+
+    /// <summary>Writes a protobuf message as one line of JSON (JSON Lines, for streams) and flushes it.</summary>
+    public void WriteJsonLine(IMessage message)
+    {
+        Environment.Output.WriteLine(ProtoJsonLine.Format(message));
+        Environment.Output.Flush();
+    }
 
     /// <summary>Writes a JSON document built with a writer.</summary>
     public void WriteJson(Action<Utf8JsonWriter> write)

@@ -33,6 +33,8 @@ internal static class CommandTree
         }
 
         root.Subcommands.Add(AuditCommands.Create(actions));
+        root.Subcommands.Add(CustomerCommands.Create(actions));
+        root.Subcommands.Add(AlertCommands.Create(actions));
         return root;
     }
 }

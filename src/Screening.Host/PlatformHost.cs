@@ -107,6 +107,7 @@ public sealed class PlatformHost : IAsyncDisposable
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
             var app = builder.Build();
+            app.MapWebConsole();
             app.MapScreeningApi();
             app.MapGrpcReflectionService();
             app.MapGrpcHealthChecksService();

@@ -8,6 +8,7 @@ using Screening.Grains.Abstractions;
 using Screening.Grains.Abstractions.Errors;
 using Screening.Grains.Abstractions.Lists;
 using Screening.Lists.Model;
+using DomainRole = Screening.Grains.Abstractions.Tenants.ApiKeyRole;
 using V1 = Screening.Contracts.V1;
 
 namespace Screening.Api.Grpc;
@@ -25,7 +26,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
 
     public override async Task<ListJurisdictionsResponse> ListJurisdictions(ListJurisdictionsRequest request, ServerCallContext context)
     {
-        CallerIdentity.Of(context).RequireOperator();
+        CallerIdentity.Of(context).RequireOperatorOrRole(DomainRole.TenantAdmin);
         var response = new ListJurisdictionsResponse();
         foreach (var code in await grains.GetGrain<IJurisdictionDirectoryGrain>(0).List())
         {
@@ -110,7 +111,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
 
     public override async Task<DesignationDetail> GetDesignation(GetDesignationRequest request, ServerCallContext context)
     {
-        CallerIdentity.Of(context).RequireOperator();
+        CallerIdentity.Of(context).RequireOperatorOrRole(DomainRole.TenantAdmin);
         var (code, listName, sourceId) = SplitDesignationId(request.DesignationId);
         var history = await Jurisdiction(code).GetDesignation(listName, sourceId, Today())
             ?? throw PlatformException.NotFound("designation", request.DesignationId);
@@ -126,7 +127,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
 
     public override async Task<ListRevisionsResponse> ListRevisions(ListRevisionsRequest request, ServerCallContext context)
     {
-        CallerIdentity.Of(context).RequireOperator();
+        CallerIdentity.Of(context).RequireOperatorOrRole(DomainRole.TenantAdmin);
         var (code, listName) = SplitListId(request.ListId);
         var (revisions, current) = await Jurisdiction(code).ListRevisions(listName, (int)Math.Clamp(request.SinceVersion, 0, int.MaxValue), request.Limit);
         var response = new ListRevisionsResponse { CurrentVersion = current };
@@ -136,7 +137,7 @@ public sealed class ListAdminGrpcService(IGrainFactory grains, IOptions<ListImpo
 
     public override async Task<ListInfo> GetList(GetListRequest request, ServerCallContext context)
     {
-        CallerIdentity.Of(context).RequireOperator();
+        CallerIdentity.Of(context).RequireOperatorOrRole(DomainRole.TenantAdmin);
         var (code, listName) = SplitListId(request.ListId);
         var asOf = string.IsNullOrEmpty(request.AsOf) ? Today() : ParseDate(request.AsOf, "as_of");
         return ToContract(await Jurisdiction(code).GetList(listName, asOf));

@@ -31,6 +31,15 @@ public sealed record CallerIdentity(string? TenantId, ApiKeyRole Role, string Ke
         }
     }
 
+    /// <summary>PERMISSION_DENIED unless the caller is the operator or a key of any tenant with at least <paramref name="role"/> (reads of public data such as the lists).</summary>
+    public void RequireOperatorOrRole(ApiKeyRole role)
+    {
+        if (!IsOperator && Role < role)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"this operation needs the operator key or a key with role {(role == ApiKeyRole.TenantAdmin ? "tenant-admin" : "screening")}"));
+        }
+    }
+
     /// <summary>PERMISSION_DENIED unless the caller is the operator or a key of <paramref name="tenantId"/> with at least <paramref name="role"/>.</summary>
     public void RequireTenant(string tenantId, ApiKeyRole role)
     {

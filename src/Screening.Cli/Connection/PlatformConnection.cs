@@ -42,6 +42,7 @@ internal sealed class PlatformConnection : IDisposable
         Tenants = new TenantAdminService.TenantAdminServiceClient(_channel);
         Lists = new ListAdminService.ListAdminServiceClient(_channel);
         Audit = new AuditService.AuditServiceClient(_channel);
+        Monitoring = new MonitoringService.MonitoringServiceClient(_channel);
     }
 
     public ConnectionSettings Settings { get; }
@@ -53,6 +54,8 @@ internal sealed class PlatformConnection : IDisposable
     public ListAdminService.ListAdminServiceClient Lists { get; }
 
     public AuditService.AuditServiceClient Audit { get; }
+
+    public MonitoringService.MonitoringServiceClient Monitoring { get; }
 
     public void Dispose() => _channel.Dispose();
 }

@@ -34,6 +34,9 @@ internal sealed class BulkFileLayout
 
     public char Delimiter { get; }
 
+    /// <summary>Whether the header has a <c>reference</c> column.</summary>
+    public bool HasReference => _reference >= 0;
+
     /// <summary>Columns that were ignored (with --ignore-unknown-columns).</summary>
     public IReadOnlyList<string> Ignored { get; private init; } = [];
 

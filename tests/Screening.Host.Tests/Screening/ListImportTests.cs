@@ -122,15 +122,24 @@ public sealed class ListImportTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListAdmin_WithTenantKey_IsPermissionDenied()
+    public async Task ListAdmin_ChangesWithTenantKeyOrReadsWithScreeningKey_ArePermissionDenied()
     {
+        // Since issue 9 a tenant-admin key may read the (public) lists for the web console; changes stay the operator's.
         var admin = new TenantAdminService.TenantAdminServiceClient(_host.Channel(TestHost.OperatorKey));
         await admin.CreateTenantAsync(new CreateTenantRequest { TenantId = "not-operator", DisplayName = "N" });
-        var key = await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = "not-operator", Role = ApiKeyRole.TenantAdmin });
-        var lists = new ListAdminService.ListAdminServiceClient(_host.Channel(key.Secret));
+        var adminKey = await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = "not-operator", Role = ApiKeyRole.TenantAdmin });
+        var screeningKey = await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = "not-operator", Role = ApiKeyRole.Screening });
+        var asAdmin = new ListAdminService.ListAdminServiceClient(_host.Channel(adminKey.Secret));
+        var asScreening = new ListAdminService.ListAdminServiceClient(_host.Channel(screeningKey.Secret));
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await lists.ListJurisdictionsAsync(new ListJurisdictionsRequest()));
+        var create = await Assert.ThrowsAsync<RpcException>(async () => await asAdmin.CreateJurisdictionAsync(new CreateJurisdictionRequest { Code = "ZZ", Name = "Z" }));
+        var delist = await Assert.ThrowsAsync<RpcException>(async () => await asAdmin.RecordDelistingAsync(new RecordDelistingRequest { DesignationId = "KZ/x/y", EffectiveDate = "2024-01-01" }));
+        var read = await Assert.ThrowsAsync<RpcException>(async () => await asScreening.ListJurisdictionsAsync(new ListJurisdictionsRequest()));
+        var adminRead = await asAdmin.ListJurisdictionsAsync(new ListJurisdictionsRequest());
 
-        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, create.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, delist.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
+        Assert.NotNull(adminRead);
     }
 }
