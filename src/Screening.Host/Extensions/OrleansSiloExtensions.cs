@@ -1,6 +1,7 @@
 using System.Net;
 using Screening.Grains;
 using Screening.Host.Options;
+using Screening.Host.Storage;
 
 namespace Screening.Host.Extensions;
 
@@ -18,7 +19,7 @@ public static class OrleansSiloExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.ConfigureEndpoints(ResolveAdvertisedAddress(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
@@ -38,6 +39,34 @@ public static class OrleansSiloExtensions
             o.ConnectionString = connectionString;
         });
         silo.AddActivityPropagation();
+        if (options.KubernetesHosting)
+        {
+            // Registered last so the pod's name, address and ids override the ones configured above.
+            silo.UseKubernetesHosting();
+        }
+
         return silo;
+    }
+
+    /// <summary>
+    /// <c>Orleans:AdvertisedIP</c> as an address: an IP as is, or a host name resolved once at start-up (a compose
+    /// service's own name, whose container address is not known in advance).
+    /// </summary>
+    public static IPAddress ResolveAdvertisedAddress(string value)
+    {
+        if (IPAddress.TryParse(value, out var address))
+        {
+            return address;
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(value).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new PlatformStartupException($"Orleans:AdvertisedIP '{value}' resolves to no IPv4 address: give this silo's IP address (environment Orleans__AdvertisedIP).");
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new PlatformStartupException($"Orleans:AdvertisedIP '{value}' is neither an IP address nor a resolvable host name ({e.Message}): give this silo's IP address (environment Orleans__AdvertisedIP).", e);
+        }
     }
 }

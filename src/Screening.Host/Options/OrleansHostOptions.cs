@@ -18,6 +18,14 @@ public sealed class OrleansHostOptions
     /// <summary>Port for external Orleans clients; 0 disables the gateway. Default 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos reach this one at. Default 127.0.0.1.</summary>
+    /// <summary>Address other silos reach this one at: an IP, or a host name resolved at start-up. The silo listens on it. Default 127.0.0.1.</summary>
     public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Run as a Kubernetes pod (<c>UseKubernetesHosting</c>): silo name, advertised address and cluster/service ids come
+    /// from the pod (environment <c>POD_NAME</c>, <c>POD_NAMESPACE</c>, <c>POD_IP</c>, <c>ORLEANS_CLUSTER_ID</c>,
+    /// <c>ORLEANS_SERVICE_ID</c>), silos listen on every address, and silos whose pods are gone are declared dead at once.
+    /// Needs a service account allowed to get, list, watch and delete pods in the namespace. Default off.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
 }
