@@ -16,6 +16,28 @@ switch (command)
         return LatencyReport.Run();
     case "latency":
         return LatencyReport.Run();
+    case "profile":
+    {
+        // Runs the latency report's queries single-threaded in a loop for N seconds (default 30), for a sampling
+        // profiler: dotnet-trace collect --profile cpu-sampling -- dotnet Screening.Benchmarks.dll profile 30
+        var corpus = BenchmarkCorpus.Load();
+        var built = MatchIndex.Build(corpus.Entries);
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var count = 0L;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var (query, _) in corpus.Queries)
+            {
+                built.Search(new ScreeningQuery(query));
+                count++;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} queries in {watch.Elapsed.TotalSeconds:0.0} s: mean {watch.Elapsed.TotalMicroseconds / count:0.0} us"));
+        return 0;
+    }
+
     case "explain":
     {
         // Prints the top hits with their explanations for each given name, on the accuracy index (real list names).
@@ -31,6 +53,6 @@ switch (command)
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | explain NAME...");
+        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] | explain NAME...");
         return 2;
 }

@@ -31,21 +31,25 @@ internal static class NameNormaliser
             }
         }
 
-        var abjadByText = new Dictionary<string, bool>(StringComparer.Ordinal);
-        for (var i = 0; i < raw.Count; i++)
+        var anyAbjad = abjadFlags.Contains(true);
+        Dictionary<string, bool>? abjadByText = null;
+        if (anyAbjad)
         {
-            abjadByText[raw[i]] = abjadFlags[i] || abjadByText.GetValueOrDefault(raw[i]);
+            abjadByText = new Dictionary<string, bool>(StringComparer.Ordinal);
+            for (var i = 0; i < raw.Count; i++)
+            {
+                abjadByText[raw[i]] = abjadFlags[i] || abjadByText.GetValueOrDefault(raw[i]);
+            }
         }
 
         var rewritten = ArabicNameRules.Apply(raw);
-        var anyAbjad = abjadFlags.Contains(true);
         var count = Math.Min(rewritten.Count, InputLimits.MaxTokensPerName);
         var tokens = new NameToken[count];
         var informativeCount = 0;
         for (var i = 0; i < count; i++)
         {
             var text = rewritten[i];
-            var abjad = abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad;
+            var abjad = abjadByText is not null && (abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad);
             var role = abjad ? NoiseWords.RoleOfAbjad(text, PhoneticKey.ConsonantsOf(PhoneticKey.Of(text, abjad: true))) : NoiseWords.RoleOf(text);
             if (role == TokenRole.Informative && ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null))
             {

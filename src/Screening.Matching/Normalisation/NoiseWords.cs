@@ -50,6 +50,19 @@ internal static class NoiseWords
 
     private static readonly string[] LongLegalForms = [.. Roles.Where(r => r.Value == TokenRole.LegalForm && r.Key.Length >= 5).Select(r => r.Key).Order(StringComparer.Ordinal)];
 
+    private static readonly ulong[] LongLegalFormLetters = [.. LongLegalForms.Select(LettersOf)];
+
+    private static ulong LettersOf(string text)
+    {
+        ulong set = 0;
+        foreach (var c in text)
+        {
+            set |= 1UL << (c & 63);
+        }
+
+        return set;
+    }
+
     /// <summary>True for a short token or a misspelt long legal form (lmiited, comany): not evidence of another name.</summary>
     public static bool IsShortOrNearLegalForm(string token)
     {
@@ -58,9 +71,17 @@ internal static class NoiseWords
             return true;
         }
 
-        foreach (var form in LongLegalForms)
+        if (token.Length < 5)
         {
-            if (token.Length >= 5 && Scoring.JaroWinkler.Similarity(token, form) >= 0.9)
+            return false;
+        }
+
+        var letters = LettersOf(token);
+        for (var i = 0; i < LongLegalForms.Length; i++)
+        {
+            var form = LongLegalForms[i];
+            if (Scoring.TokenSimilarity.JaroWinklerBound(token.Length, form.Length, letters, LongLegalFormLetters[i]) >= 0.9
+                && Scoring.JaroWinkler.Similarity(token, form) >= 0.9)
             {
                 return true;
             }

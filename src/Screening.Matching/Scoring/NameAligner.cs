@@ -107,7 +107,7 @@ internal static class NameAligner
                 if (i + 1 < query.Length && querySimilarity[i + 1] < MatchedFloor
                     && TryJoin(query[i].Text, query[i + 1].Text, joined, out var length))
                 {
-                    var s = JoinedSimilarity(joined[..length], query[i].Abjad, name[j]);
+                    var s = JoinedSimilarity(joined[..length], query[i], query[i + 1], name[j]);
                     if (s >= MergeFloor)
                     {
                         Assign(queryToName, querySimilarity, nameToQuery, nameSimilarity, i, j, s);
@@ -120,7 +120,7 @@ internal static class NameAligner
                 if (j + 1 < name.Length && nameSimilarity[j + 1] < MatchedFloor
                     && TryJoin(name[j].Text, name[j + 1].Text, joined, out length))
                 {
-                    var s = JoinedSimilarity(joined[..length], name[j].Abjad, query[i]);
+                    var s = JoinedSimilarity(joined[..length], name[j], name[j + 1], query[i]);
                     if (s >= MergeFloor)
                     {
                         Assign(queryToName, querySimilarity, nameToQuery, nameSimilarity, i, j, s);
@@ -135,18 +135,37 @@ internal static class NameAligner
 
     /// <summary>
     /// Similarity of two tokens written together with one token: Jaro-Winkler on the text, or, when either side is
-    /// written in an abjad (حبیب الله / Habibullah), the consonant skeletons.
+    /// written in an abjad (حبیب الله / Habibullah), the joined consonant skeletons. Most pairs are different words:
+    /// the Jaro-Winkler upper bound from lengths and letters skips them without computing it.
     /// </summary>
-    private static double JoinedSimilarity(ReadOnlySpan<char> joined, bool joinedAbjad, NameToken other)
+    private static double JoinedSimilarity(ReadOnlySpan<char> joined, NameToken left, NameToken right, NameToken other)
     {
-        var s = Scoring.JaroWinkler.Similarity(joined, other.Text);
-        if (s >= MergeFloor || (!joinedAbjad && !other.Abjad))
+        var s = TokenSimilarity.JaroWinklerBound(joined.Length, other.Text.Length, left.TextLetters | right.TextLetters, other.TextLetters) >= MergeFloor
+            ? Scoring.JaroWinkler.Similarity(joined, other.Text) : 0.0;
+        if (s >= MergeFloor || (!left.Abjad && !right.Abjad && !other.Abjad))
         {
             return s;
         }
 
-        var token = NameToken.Create(joined.ToString(), joinedAbjad, TokenRole.Informative);
-        return Math.Max(s, TokenSimilarity.Compute(token, other));
+        // Skeletons of the two parts joined (the boundary consonant collapses like a double letter: habib|allah).
+        var a = left.Consonants.AsSpan();
+        var b = right.Consonants.AsSpan();
+        if (a.Length > 0 && b.Length > 0 && a[^1] == b[0])
+        {
+            b = b[1..];
+        }
+
+        var total = a.Length + b.Length;
+        if (total < 3 || (total != other.Consonants.Length && total != other.LooseConsonants.Length))
+        {
+            return s;
+        }
+
+        Span<char> skeleton = stackalloc char[total];
+        a.CopyTo(skeleton);
+        b.CopyTo(skeleton[a.Length..]);
+        return skeleton.SequenceEqual(other.Consonants) || skeleton.SequenceEqual(other.LooseConsonants)
+            ? Math.Max(s, TokenSimilarity.AbjadScore) : s;
     }
 
     private static void Assign(Span<int> queryToName, Span<float> querySimilarity, Span<int> nameToQuery, Span<float> nameSimilarity, int i, int j, double s)
