@@ -7,7 +7,7 @@ namespace Screening.Matching;
 /// <summary>
 /// Immutable, thread-safe name-matching index over a set of designations. Build it off the hot path with
 /// <see cref="Build"/>, derive updated versions cheaply with <see cref="WithChanges"/>, and query it with
-/// <see cref="Search"/> from any number of threads.
+/// <see cref="Search(ScreeningQuery, double, int)"/> from any number of threads.
 /// </summary>
 public sealed class MatchIndex
 {
@@ -140,25 +140,19 @@ public sealed class MatchIndex
     /// Finds designations whose names (and attributes) match the query with a score at or above
     /// <paramref name="minScore"/>, best first (ties by key). Never throws on bad names; empty names match nothing.
     /// </summary>
-    public IReadOnlyList<MatchHit> Search(ScreeningQuery query, double minScore = MatchThresholds.Default, int maxResults = 10)
+    public IReadOnlyList<MatchHit> Search(ScreeningQuery query, double minScore = MatchThresholds.Default, int maxResults = 10) =>
+        Search(PreparedQuery.Of(query), minScore, maxResults);
+
+    /// <summary>
+    /// As <see cref="Search(ScreeningQuery, double, int)"/>, for a query whose names were normalised once
+    /// (<see cref="PreparedQuery.Of"/>) to be searched in several indexes.
+    /// </summary>
+    public IReadOnlyList<MatchHit> Search(PreparedQuery prepared, double minScore = MatchThresholds.Default, int maxResults = 10)
     {
-        if (query?.Names is null || maxResults <= 0)
-        {
-            return [];
-        }
-
-        var queryNames = new List<NormalisedName>(Math.Min(query.Names.Count, InputLimits.MaxNamesPerQuery));
-        for (var i = 0; i < query.Names.Count && i < InputLimits.MaxNamesPerQuery; i++)
-        {
-            var name = NameNormaliser.Normalise(query.Names[i]);
-            if (!name.IsEmpty)
-            {
-                queryNames.Add(name);
-            }
-        }
-
-        // Nothing left to match (empty, punctuation-only or invisible names) and no identifier: no index work at all.
-        if (queryNames.Count == 0 && (query.Identifiers is null || query.Identifiers.Count == 0))
+        ArgumentNullException.ThrowIfNull(prepared);
+        var query = prepared.Query;
+        var queryNames = prepared.Names;
+        if (maxResults <= 0 || prepared.IsEmpty)
         {
             return [];
         }

@@ -3,6 +3,7 @@ using Screening.Grains.Abstractions.Tenants;
 using Screening.Grains.Indexing;
 using Screening.Grains.Telemetry;
 using Screening.Lists.History;
+using Screening.Matching;
 
 namespace Screening.Grains.Screening;
 
@@ -37,9 +38,12 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
 
         var hits = ImmutableArray.CreateBuilder<ScreeningHit>();
         var former = ImmutableArray.CreateBuilder<ScreeningHit>();
+
+        // Normalised once for all the tenant's lists.
+        var prepared = PreparedQuery.Of(input.Query);
         foreach (var list in lists)
         {
-            foreach (var match in list.Index.Search(input.Query, threshold, MaxHitsPerList))
+            foreach (var match in list.Index.Search(prepared, threshold, MaxHitsPerList))
             {
                 if (!list.Designations.TryGetValue(match.Key, out var designation) || IsAllowed(tenant, list.ListId + "/" + match.Key, input.ClientReference))
                 {
