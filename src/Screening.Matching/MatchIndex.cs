@@ -149,14 +149,13 @@ public sealed class MatchIndex
     /// </summary>
     public IReadOnlyList<MatchHit> Search(PreparedQuery prepared, double minScore = MatchThresholds.Default, int maxResults = 10)
     {
-        ArgumentNullException.ThrowIfNull(prepared);
-        var query = prepared.Query;
-        var queryNames = prepared.Names;
-        if (maxResults <= 0 || prepared.IsEmpty)
+        if (prepared is null || maxResults <= 0 || prepared.IsEmpty)
         {
             return [];
         }
 
+        var query = prepared.Query;
+        var queryNames = prepared.Names;
         var scratch = SearchScratch.ForCurrentThread();
         var best = new Dictionary<long, EntryCandidate>();
         var reference = segments[0];

@@ -36,7 +36,7 @@ public sealed class BadInputTests
     [Fact]
     public void Search_NullNamesOrQuery_ReturnsEmpty()
     {
-        Assert.Empty(Index.Search(null!));
+        Assert.Empty(Index.Search((ScreeningQuery)null!));
         Assert.Empty(Index.Search(new ScreeningQuery((IReadOnlyList<string>)[null!, ""])));
         Assert.Empty(Index.Search(new ScreeningQuery("Taliban"), 0.5, 0));
     }

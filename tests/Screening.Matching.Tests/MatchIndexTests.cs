@@ -106,6 +106,33 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public void Search_ExactListedName_IsFoundWhenItsWordsShareShortSkeletonsWithThousandsOfNames()
+    {
+        // Regression (found by the load generator): "dedale" and "dakeke" retrieve hundreds of Arabic-script names by
+        // their two-consonant skeletons (dl, dk), so they were skipped as too common; every name holding "Nuda" then
+        // tied at the top bound and the exact listed name lost its candidate slot.
+        var entries = new List<DesignationEntry>();
+        for (var i = 0; i < 100; i++)
+        {
+            entries.Add(new EntryBuilder($"X/nuda{i}", SubjectKind.Individual).Named($"Nuda {Word(i)}").Build());
+        }
+
+        for (var i = 0; i < 600; i++)
+        {
+            entries.Add(new EntryBuilder($"X/dk{i}", SubjectKind.Individual).Named($"دك {Word(i + 1000)}", $"دل {Word(i + 2000)}").Build());
+        }
+
+        entries.Add(new EntryBuilder("X/target", SubjectKind.Individual).Named("Dedale Dakeke Nuda").Build());
+        var index = MatchIndex.Build(entries);
+
+        var hit = index.Search(new ScreeningQuery("Dedale Dakeke Nuda")).FirstOrDefault();
+        Assert.Equal("X/target", hit?.Key);
+        Assert.Equal(1.0, hit!.Score, 3);
+
+        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
+    }
+
+    [Fact]
     public void Search_PersonInsideALongerName_StillMatches() => Assert.Equal("UN/KPi.001", Top("Vladimir Vladimirovich Ivanov Petrovich")?.Key);
 
     [Fact]

@@ -18,6 +18,9 @@ internal static class SegmentSearch
 
     private const float MergedEstimate = 0.9f;
 
+    /// <summary>Neighbours at least this similar (same text, spelling variants) are walked even for a common query token.</summary>
+    private const float StrongSimilarity = 0.95f;
+
     public static void Run(
         IndexSegment segment,
         int segmentIndex,
@@ -317,12 +320,26 @@ internal static class SegmentSearch
     {
         // A query token whose similar tokens together name more than `cap` names (mohammed, ali, trading) is not
         // walked when another query token is selective: its weight is counted as matched for every candidate (so the
-        // bound stays an upper bound) and the aligner still scores it.
+        // bound stays an upper bound) and the aligner still scores it. Its strong neighbours (same text or a spelling
+        // variant) are still walked when they alone stay within the cap, and the skipped rest then counts only at its
+        // best similarity: otherwise every name holding the selective token ties at the top bound, and the listed name
+        // that holds the query's exact words can lose its candidate slot to them ("Dedale Dakeke Nuda", whose
+        // short consonant skeletons name thousands of Arabic-script tokens).
         var cap = Math.Max(500, segment.NameCount / 200);
         Span<int> postingsPerToken = stackalloc int[queryWeights.Length];
-        foreach (var (q, id, _) in scratch.Retrieved)
+        Span<int> strongPostingsPerToken = stackalloc int[queryWeights.Length];
+        Span<float> bestWeak = stackalloc float[queryWeights.Length];
+        foreach (var (q, id, s) in scratch.Retrieved)
         {
             postingsPerToken[q] += segment.Postings[id].Length;
+            if (s >= StrongSimilarity)
+            {
+                strongPostingsPerToken[q] += segment.Postings[id].Length;
+            }
+            else if (s > bestWeak[q])
+            {
+                bestWeak[q] = s;
+            }
         }
 
         var selective = false;
@@ -331,12 +348,23 @@ internal static class SegmentSearch
             selective |= postingsPerToken[q] > 0 && postingsPerToken[q] <= cap;
         }
 
-        Span<bool> skipped = stackalloc bool[queryWeights.Length];
+        // 0 walked, 1 weak neighbours skipped, 2 all skipped.
+        Span<byte> skipped = stackalloc byte[queryWeights.Length];
         for (var q = 0; q < postingsPerToken.Length && selective; q++)
         {
-            if (postingsPerToken[q] > cap)
+            if (postingsPerToken[q] <= cap)
             {
-                skipped[q] = true;
+                continue;
+            }
+
+            if (strongPostingsPerToken[q] > 0 && strongPostingsPerToken[q] <= cap)
+            {
+                skipped[q] = 1;
+                scratch.SkippedWeight += queryWeights[q] * bestWeak[q];
+            }
+            else
+            {
+                skipped[q] = 2;
                 scratch.SkippedWeight += queryWeights[q];
             }
         }
@@ -351,7 +379,7 @@ internal static class SegmentSearch
         var touchedCount = scratch.TouchedCount;
         foreach (var (q, id, s) in scratch.Retrieved)
         {
-            if (skipped[q])
+            if (skipped[q] == 2 || (skipped[q] == 1 && s < StrongSimilarity))
             {
                 continue;
             }
@@ -436,6 +464,9 @@ internal static class SegmentSearch
             {
                 continue;
             }
+
+            // Ties of the bound (common when tokens were skipped) go to the name with more evidence actually walked.
+            value += 1e-3f * Math.Min(1f, acc[name] / total);
 
             var entry = segment.NameEntry[name];
             if ((removed[entry >> 6] & (1UL << (entry & 63))) != 0)
