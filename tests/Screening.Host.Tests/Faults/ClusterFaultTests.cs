@@ -157,7 +157,10 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
 
         await silo.StopAsync();
         var delisted = await lists.RecordDelistingAsync(new RecordDelistingRequest { DesignationId = listed.DesignationId, EffectiveDate = Today(-1), Reason = "fault test" });
-        Assert.Equal(2, delisted.SilosConfirmed);
+        // Both running silos either confirmed or were waited out for a lease (when the hub grain moved with the stopped
+        // silo, its subscriptions are renewed only within 30 s): in both cases no running silo answers the old version.
+        Assert.Equal(2, delisted.SilosConfirmed + delisted.SilosWaitedOut);
+        var propagation = $"delisting with silo 2 down: confirmed by {delisted.SilosConfirmed}, waited out {delisted.SilosWaitedOut}";
 
         silo.Start();
         using var channel = silo.Channel(key);
@@ -190,7 +193,7 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         var firstAnswer = answered.Select(c => (TimeSpan?)c.Ended).FirstOrDefault();
         var lost = await RecordsLostAsync(tenant, calls);
         new FaultFigures("delisting while a silo is down, then restart", calls, TimeSpan.Zero, firstAnswer, lost, stale,
-            $"first answer {firstAnswer?.TotalSeconds:0.0} s, /readyz 200 at {readyAt?.TotalSeconds:0.0} s after the process started; errors: {Statuses(calls.Where(c => c.Status != StatusCode.OK))}").Report(output);
+            $"{propagation}; first answer {firstAnswer?.TotalSeconds:0.0} s, /readyz 200 at {readyAt?.TotalSeconds:0.0} s after the process started; errors: {Statuses(calls.Where(c => c.Status != StatusCode.OK))}").Report(output);
 
         Assert.NotNull(readyAt);
         Assert.Equal(0, stale);
@@ -239,7 +242,7 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
             delistingNote = $"delisting during the partition refused: {e.StatusCode}";
         }
 
-        await Task.Delay(Phase(8, 20));
+        await Task.Delay(Phase(6, 20));
         var healedAt = load.Now;
         cluster.Proxy.Heal();
         for (var i = 0; i < 600 && !load.Outcomes.Any(c => c.Silo == partitioned.Index && c.Status == StatusCode.OK && c.Started > healedAt); i++)
