@@ -163,8 +163,6 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         var propagation = $"delisting with silo 2 down: confirmed by {delisted.SilosConfirmed}, waited out {delisted.SilosWaitedOut}";
 
         silo.Start();
-        using var channel = silo.Channel(key);
-        var client = new ScreeningService.ScreeningServiceClient(channel);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var calls = new List<CallOutcome>();
         TimeSpan? readyAt = null;
@@ -174,9 +172,11 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
             var ready = await silo.IsReadyAsync();
             readyAt ??= ready ? clock.Elapsed : null;
             var started = clock.Elapsed;
+            // A fresh channel per call: a reused one would sit in its reconnect back-off after the refused connections.
+            using var channel = silo.Channel(key);
             try
             {
-                var answer = await client.ScreenAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
+                var answer = await new ScreeningService.ScreeningServiceClient(channel).ScreenAsync(request, deadline: DateTime.UtcNow.AddSeconds(5));
                 calls.Add(new CallOutcome(silo.Index, started, clock.Elapsed, StatusCode.OK, null, answer.ScreeningId, answer.ListVersions.Max(v => v.Version), answer.Hits.Any(h => h.DesignationId == listed.DesignationId)));
             }
             catch (RpcException e)
