@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Screening.Host.Options;
@@ -34,12 +35,12 @@ public sealed class PlatformStorage : IAsyncDisposable
             }
 
             await CheckConnectionAsync(options.ConnectionString, ct);
-            storage = new PlatformStorage(options.ConnectionString, null);
+            storage = new PlatformStorage(WithSessionSafeguards(options.ConnectionString), null);
         }
         else
         {
             var embedded = await EmbeddedPostgres.StartAsync(options.DataDirectory, options.BinDirectory, options.ServerUser, logger, ct);
-            storage = new PlatformStorage(embedded.ConnectionString, embedded);
+            storage = new PlatformStorage(WithSessionSafeguards(embedded.ConnectionString), embedded);
         }
 
         try
@@ -58,6 +59,34 @@ public sealed class PlatformStorage : IAsyncDisposable
         }
 
         return storage;
+    }
+
+    /// <summary>Transactions left idle longer than this are ended by the server (<c>idle_in_transaction_session_timeout</c>).</summary>
+    public const int IdleInTransactionTimeoutMs = 15_000;
+
+    /// <summary>
+    /// Adds the session settings every platform connection needs. A silo cut off from the database in the middle of a
+    /// transaction (a network partition) would otherwise keep its row locks, such as a tenant's audit-chain head,
+    /// until the path heals — hours on a real network — and stall that tenant on every healthy silo. The server ends
+    /// such a session after <see cref="IdleInTransactionTimeoutMs"/>; TCP keepalives (after 10 s of silence) find dead
+    /// peers on idle connections. Settings the operator already gave in the connection string win.
+    /// </summary>
+    internal static string WithSessionSafeguards(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal) != true)
+        {
+            var setting = string.Create(CultureInfo.InvariantCulture, $"-c idle_in_transaction_session_timeout={IdleInTransactionTimeoutMs}");
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : builder.Options + " " + setting;
+        }
+
+        // TCP keepalives, not Npgsql's keepalive queries: a query would reset the server's idle-in-transaction clock.
+        if (builder.KeepAlive == 0 && builder.TcpKeepAliveTime == 0)
+        {
+            builder.TcpKeepAliveTime = 10;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static async Task CheckConnectionAsync(string connectionString, CancellationToken ct)

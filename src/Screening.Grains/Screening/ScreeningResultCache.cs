@@ -17,9 +17,13 @@ namespace Screening.Grains.Screening;
 /// </summary>
 public sealed class ScreeningResultCache
 {
-    private readonly ConcurrentDictionary<string, ScreeningOutcome> _entries = new(StringComparer.Ordinal);
+    // Many stripes: with the default (one lock per core) concurrent screenings queue on the same few locks.
+    private readonly ConcurrentDictionary<string, ScreeningOutcome> _entries = new(Environment.ProcessorCount * 32, 1024, StringComparer.Ordinal);
     private long _hits;
     private long _misses;
+
+    // Counted here: ConcurrentDictionary.Count takes every lock, which serialised all screenings on the hot path.
+    private int _count;
 
     /// <summary>Most outcomes kept; when full the cache is emptied (cheap, and lists change rarely). Default 100,000.</summary>
     public int MaxEntries { get; init; } = 100_000;
@@ -84,16 +88,28 @@ public sealed class ScreeningResultCache
     /// <summary>Keeps an outcome.</summary>
     public void Add(string key, ScreeningOutcome outcome)
     {
-        if (_entries.Count >= MaxEntries)
+        if (Volatile.Read(ref _count) >= MaxEntries)
         {
-            _entries.Clear();
+            // Rare (a full cache): one caller empties it, the others carry on adding.
+            lock (_entries)
+            {
+                if (Volatile.Read(ref _count) >= MaxEntries)
+                {
+                    _entries.Clear();
+                    Volatile.Write(ref _count, 0);
+                }
+            }
         }
 
-        _entries[key] = outcome;
+        // An equal key holds an equal outcome (the key names everything the outcome depends on): keep the first.
+        if (_entries.TryAdd(key, outcome))
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 
-    /// <summary>Current number of entries.</summary>
-    public int Count => _entries.Count;
+    /// <summary>Current number of entries (approximate while screenings run).</summary>
+    public int Count => Volatile.Read(ref _count);
 
     internal static ImmutableArray<(string ListId, int Version)> Versions(IReadOnlyList<ListIndex> lists) => [.. lists.Select(l => (l.ListId, l.Version))];
 }
