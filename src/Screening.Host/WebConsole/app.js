@@ -446,9 +446,11 @@ const loaders = { overview: loadOverview, settings: loadSettings, alerts: loadAl
 
 $('sign-in-form').addEventListener('submit', async (event) => {
   event.preventDefault();
+  const form = event.currentTarget; // null once the handler has awaited
   const key = $('sign-in-key').value.trim();
+  say('sign-in-message', '');
   if (!key) return say('sign-in-message', 'Enter your tenant-admin API key.');
-  busy(event.currentTarget, true);
+  busy(form, true);
   try {
     await signIn(key);
     $('sign-in-key').value = '';
@@ -456,7 +458,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
     session = null;
     say('sign-in-message', e instanceof ApiError ? e.message : 'Unexpected failure: ' + e.message);
   }
-  busy(event.currentTarget, false);
+  busy(form, false);
 });
 $('sign-out').addEventListener('click', () => signOut());
 $('subscriptions-form').addEventListener('submit', saveSubscriptions);
