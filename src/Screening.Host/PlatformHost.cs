@@ -273,7 +273,8 @@ public sealed class PlatformHost : IAsyncDisposable
     {
         output.WriteLine("Screening platform is running.");
         output.WriteLine($"  gRPC (HTTP/2):  {Endpoints.Grpc}");
-        output.WriteLine($"  HTTP/1.1:       {Endpoints.Http}  (/healthz, /readyz)");
+        output.WriteLine($"  HTTP/1.1:       {Endpoints.Http}  (/healthz, /readyz, REST /v1/...)");
+        output.WriteLine($"  web console:    {new Uri(Endpoints.Http, WebConsoleExtensions.Path + "/")}  (sign in with a tenant-admin key)");
         output.WriteLine(_storage.Embedded is { } e
             ? $"  storage:        embedded PostgreSQL, data folder {e.DataDirectory} (port {e.Port})"
             : "  storage:        external PostgreSQL (Storage:ConnectionString)");

@@ -67,7 +67,6 @@ internal sealed class CustomerUpload(MonitoringService.MonitoringServiceClient c
         }
 
         var total = time.GetElapsedTime(started);
-        OnProgress?.Invoke(lines.Count, rejects.Count - response.Rejects.Count, lines.Count / Math.Max(0.001, total.TotalSeconds));
         rejects.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new CustomerUploadSummary(lines.Count, response.Accepted, rejects, total);
     }

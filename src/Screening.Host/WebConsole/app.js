@@ -169,7 +169,8 @@ async function loadOverview() {
         el('h3', {}, `${sub.jurisdiction}: ${jurisdiction?.name ?? 'unknown jurisdiction'}`),
         jurisdiction?.authority ? el('p', { class: 'muted' }, jurisdiction.authority) : null);
       for (const list of lists) {
-        const revisions = await api('POST', '/v1/lists:revisions', { listId: list.listId, sinceVersion: Math.max(0, Number(list.version) - 3), limit: 200 });
+        // The revisions of the current version (the first 1000 of them: an import can bring thousands), last first.
+        const revisions = await api('POST', '/v1/lists:revisions', { listId: list.listId, sinceVersion: Math.max(0, Number(list.version) - 1), limit: 1000 });
         const recent = revisions.revisions.slice(-5).reverse();
         const items = await Promise.all(recent.map(async (r) => el('li', {},
           `${sub.jurisdiction}: ${await designationName(r.designationId)} ${r.kind} ${r.effectiveDate}`,
@@ -177,7 +178,7 @@ async function loadOverview() {
         block.append(
           el('h4', {}, list.listId),
           el('p', {}, `version ${list.version}, ${list.inForce} designations in force of ${list.total}, updated ${list.updatedAt || '—'}`),
-          items.length ? el('ul', { class: 'revisions', 'aria-label': `Recent revisions of ${list.listId}` }, items) : el('p', { class: 'muted' }, 'no revisions yet'));
+          items.length ? el('ul', { class: 'revisions', 'aria-label': `Latest revisions of ${list.listId} (version ${list.version})` }, items) : el('p', { class: 'muted' }, 'no revisions yet'));
       }
       if (lists.length === 0) block.append(el('p', { class: 'muted' }, 'no lists loaded for this jurisdiction yet'));
       body.append(block);
@@ -446,9 +447,11 @@ const loaders = { overview: loadOverview, settings: loadSettings, alerts: loadAl
 
 $('sign-in-form').addEventListener('submit', async (event) => {
   event.preventDefault();
+  const form = event.currentTarget; // null once the handler has awaited
   const key = $('sign-in-key').value.trim();
+  say('sign-in-message', '');
   if (!key) return say('sign-in-message', 'Enter your tenant-admin API key.');
-  busy(event.currentTarget, true);
+  busy(form, true);
   try {
     await signIn(key);
     $('sign-in-key').value = '';
@@ -456,7 +459,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
     session = null;
     say('sign-in-message', e instanceof ApiError ? e.message : 'Unexpected failure: ' + e.message);
   }
-  busy(event.currentTarget, false);
+  busy(form, false);
 });
 $('sign-out').addEventListener('click', () => signOut());
 $('subscriptions-form').addEventListener('submit', saveSubscriptions);
