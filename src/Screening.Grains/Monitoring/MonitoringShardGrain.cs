@@ -36,6 +36,7 @@ public sealed class MonitoringShardGrain(
     ILogger<MonitoringShardGrain> logger) : Grain, IMonitoringShardGrain
 {
     private static readonly TimeSpan RebuildPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly SemaphoreSlim SiloBuilds = new(1, 1);
 
     private readonly Dictionary<string, MonitoredCustomer> _customers = new(StringComparer.Ordinal);
     private MatchIndex _index = MatchIndex.Build([]);
@@ -141,11 +142,21 @@ public sealed class MonitoringShardGrain(
 
     private static MatchIndex BuildIndex(IReadOnlyCollection<MonitoredCustomer> customers) => MatchIndex.Build(customers.Select(CustomerEntries.ToEntry));
 
-    private Task<(MatchIndex Index, TimeSpan Elapsed)> BuildInBackground(MonitoredCustomer[] snapshot) => Task.Run(() =>
+    private Task<(MatchIndex Index, TimeSpan Elapsed)> BuildInBackground(MonitoredCustomer[] snapshot) => Task.Run(async () =>
     {
-        var started = time.GetTimestamp();
-        var index = BuildIndex(snapshot);
-        return (index, time.GetElapsedTime(started));
+        // One build at a time per silo: a build already normalises in parallel, and sixteen shards building at once
+        // after a bulk upload starved the thread pool that grain calls (a list import, say) run on.
+        await SiloBuilds.WaitAsync();
+        try
+        {
+            var started = time.GetTimestamp();
+            var index = BuildIndex(snapshot);
+            return (index, time.GetElapsedTime(started));
+        }
+        finally
+        {
+            SiloBuilds.Release();
+        }
     });
 
     private void CustomersChanged()
