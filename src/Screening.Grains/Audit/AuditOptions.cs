@@ -19,10 +19,18 @@ public sealed class AuditOptions
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>
+    /// Writer loops of this silo (1..64; default 1). Each tenant's records always go to the same writer (by a hash of
+    /// the tenant id), so a tenant's chain is still appended in order, while writers for different tenants COPY and
+    /// commit on their own connections at the same time: one writer's COPY overlaps another's WAL flush, and the
+    /// database's work is spread over its cores.
+    /// </summary>
+    public int Writers { get; set; } = 1;
+
     /// <summary>Most records written in one transaction (1..100000; default 1000).</summary>
     public int MaxBatchSize { get; set; } = 1000;
 
-    /// <summary>Records that may wait for the writer; callers wait (backpressure) when it is full (1..1000000; default 20000).</summary>
+    /// <summary>Records that may wait for each writer loop; callers wait (backpressure) when it is full (1..1000000; default 20000).</summary>
     public int QueueCapacity { get; set; } = 20_000;
 
     /// <summary>Time limit for connecting and for each statement of a batch (1 s..5 min; default 5 s).</summary>

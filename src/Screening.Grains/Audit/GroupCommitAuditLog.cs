@@ -12,12 +12,15 @@ using Screening.Grains.Telemetry;
 namespace Screening.Grains.Audit;
 
 /// <summary>
-/// The audit writer of one silo: callers queue records in a bounded channel (waiting when it is full); one
+/// The audit writer of one silo: callers queue records in a bounded channel (waiting when it is full); a
 /// background loop takes what is queued (up to <see cref="AuditOptions.MaxBatchSize"/>; when the previous batch had
 /// more than one record, it lingers <see cref="AuditOptions.FlushInterval"/> for more), writes the batch in one transaction with binary COPY, and
 /// completes every caller of the batch only after COMMIT returned. If anything fails, every caller of the batch gets
 /// UNAVAILABLE and nothing of it is acknowledged. (A COMMIT whose reply is lost may still have committed: such a
-/// record exists for an answer that was never returned, which is the harmless direction.)
+/// record exists for an answer that was never returned, which is the harmless direction.) There are
+/// <see cref="AuditOptions.Writers"/> such loops, each with its own queue and connection; a tenant's records always go
+/// to the same loop, so each tenant's records are chained and committed in the order they were queued, while loops
+/// of different tenants overlap (one COPYs while another waits for its COMMIT's WAL flush).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -55,16 +58,13 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     private readonly AuditOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<PendingAppend> _queue;
+    private readonly AuditWriterLane[] _lanes;
     private readonly ConditionalWeakTable<PendingAppend, StrongBox<ActivityContext>> _callers = [];
-    private readonly HashSet<DateOnly> _knownMonths = [];
-    private readonly HashSet<string> _knownTenants = new(StringComparer.Ordinal);
     private readonly int _commandTimeoutSeconds;
-    private readonly Task _writer;
     private long _refuseUntilUtcTicks;
     private int _disposed;
 
-    /// <summary>Starts the writer loop.</summary>
+    /// <summary>Starts the writer loops.</summary>
     public GroupCommitAuditLog(AuditDatabase database, IOptions<AuditOptions> options, TimeProvider time, ILogger<GroupCommitAuditLog> logger)
     {
         _dataSource = database.DataSource;
@@ -72,14 +72,13 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         _time = time;
         _logger = logger;
         _commandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(_options.WriteTimeout.TotalSeconds));
-        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(_options.QueueCapacity)
+        _lanes = new AuditWriterLane[Math.Max(1, _options.Writers)];
+        for (var i = 0; i < _lanes.Length; i++)
         {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-            AllowSynchronousContinuations = false,
-        });
-        _writer = Task.Run(RunAsync);
+            var lane = new AuditWriterLane(_options.QueueCapacity);
+            lane.Loop = Task.Run(() => RunAsync(lane));
+            _lanes[i] = lane;
+        }
     }
 
     public async ValueTask<AuditReceipt> AppendAsync(AuditRecord record, CancellationToken ct)
@@ -108,7 +107,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
 
         try
         {
-            await _queue.Writer.WriteAsync(pending, ct);
+            await LaneOf(normalized.TenantId).Queue.Writer.WriteAsync(pending, ct);
         }
         catch (ChannelClosedException)
         {
@@ -123,10 +122,13 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _queue.Writer.TryComplete();
+            foreach (var lane in _lanes)
+            {
+                lane.Queue.Writer.TryComplete();
+            }
         }
 
-        await _writer;
+        await Task.WhenAll(_lanes.Select(l => l.Loop));
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -173,14 +175,18 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         }
     }
 
+    /// <summary>The tenant's loop: a stable choice within this process, so a tenant's records stay in order.</summary>
+    private AuditWriterLane LaneOf(string tenantId) =>
+        _lanes.Length == 1 ? _lanes[0] : _lanes[(uint)StringComparer.Ordinal.GetHashCode(tenantId) % (uint)_lanes.Length];
+
     private bool IsRefusing() => _time.GetUtcNow().UtcTicks < Volatile.Read(ref _refuseUntilUtcTicks);
 
     private static PlatformException Unavailable() =>
         new(PlatformErrorCode.Unavailable, "the audit log is unavailable; the answer was not recorded, so it is withheld: retry later");
 
-    private async Task RunAsync()
+    private async Task RunAsync(AuditWriterLane lane)
     {
-        var reader = _queue.Reader;
+        var reader = lane.Queue.Reader;
         var batch = new List<PendingAppend>(Math.Min(_options.MaxBatchSize, 4096));
         var previousBatchSize = 0;
         try
@@ -197,7 +203,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
                     Drain(reader, batch);
                 }
 
-                await WriteAsync(batch);
+                await WriteAsync(lane, batch);
                 PlatformTelemetry.RecordAuditBatch(batch.Count, _time.GetElapsedTime(batchStarted));
                 previousBatchSize = batch.Count;
                 batch.Clear();
@@ -206,7 +212,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         finally
         {
             // Should the loop ever die, no caller may wait forever, and none may be told its record was written.
-            _queue.Writer.TryComplete();
+            lane.Queue.Writer.TryComplete();
             FailAll(batch);
             while (reader.TryRead(out var left))
             {
@@ -223,7 +229,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         }
     }
 
-    private async Task WriteAsync(List<PendingAppend> batch)
+    private async Task WriteAsync(AuditWriterLane lane, List<PendingAppend> batch)
     {
         if (IsRefusing())
         {
@@ -236,13 +242,13 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         using var flush = PlatformTelemetry.StartBatchActivity("audit.flush", batch, p => _callers.TryGetValue(p, out var c) ? c.Value : default);
         try
         {
-            receipts = await CommitAsync(batch);
+            receipts = await CommitAsync(lane, batch);
         }
         catch (Exception e)
         {
             // Whatever went wrong, nothing of this batch is acknowledged; forget what we believed about the database.
-            _knownMonths.Clear();
-            _knownTenants.Clear();
+            lane.KnownMonths.Clear();
+            lane.KnownTenants.Clear();
             Volatile.Write(ref _refuseUntilUtcTicks, (_time.GetUtcNow() + _options.FailureBackoff).UtcTicks);
             AuditTrailLog.BatchFailed(_logger, batch.Count, e);
             FailAll(batch);
@@ -263,11 +269,11 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         }
     }
 
-    private async Task<AuditReceipt[]> CommitAsync(List<PendingAppend> batch)
+    private async Task<AuditReceipt[]> CommitAsync(AuditWriterLane lane, List<PendingAppend> batch)
     {
         var tenants = batch.Select(p => p.Record.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         await using var conn = await _dataSource.OpenConnectionAsync();
-        await PrepareAsync(conn, batch, tenants);
+        await PrepareAsync(lane, conn, batch, tenants);
 
         await using var tx = await conn.BeginTransactionAsync();
         var heads = new Dictionary<string, (long Sequence, byte[] Hash)>(tenants.Length, StringComparer.Ordinal);
@@ -330,24 +336,24 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     }
 
     /// <summary>Creates missing month partitions and chain rows, each in its own short statement, outside the batch transaction.</summary>
-    private async Task PrepareAsync(NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants)
+    private async Task PrepareAsync(AuditWriterLane lane, NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants)
     {
-        var months = batch.Select(p => new DateOnly(p.Record.ScreenedAt.Year, p.Record.ScreenedAt.Month, 1)).Distinct().Where(m => !_knownMonths.Contains(m)).ToArray();
+        var months = batch.Select(p => new DateOnly(p.Record.ScreenedAt.Year, p.Record.ScreenedAt.Month, 1)).Distinct().Where(m => !lane.KnownMonths.Contains(m)).ToArray();
         if (months.Length > 0)
         {
             await using var ensure = new NpgsqlCommand("SELECT audit_ensure_partition(d) FROM unnest($1::date[]) AS d", conn) { CommandTimeout = _commandTimeoutSeconds };
             ensure.Parameters.Add(new NpgsqlParameter { Value = months, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
             await ensure.ExecuteNonQueryAsync();
-            _knownMonths.UnionWith(months);
+            lane.KnownMonths.UnionWith(months);
         }
 
-        var newTenants = tenants.Where(t => !_knownTenants.Contains(t)).ToArray();
+        var newTenants = tenants.Where(t => !lane.KnownTenants.Contains(t)).ToArray();
         if (newTenants.Length > 0)
         {
             await using var insert = new NpgsqlCommand("INSERT INTO audit_chain (tenant_id) SELECT unnest($1::text[]) ON CONFLICT (tenant_id) DO NOTHING", conn) { CommandTimeout = _commandTimeoutSeconds };
             insert.Parameters.Add(new NpgsqlParameter { Value = newTenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             await insert.ExecuteNonQueryAsync();
-            _knownTenants.UnionWith(newTenants);
+            lane.KnownTenants.UnionWith(newTenants);
         }
     }
 }

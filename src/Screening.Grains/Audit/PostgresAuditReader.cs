@@ -52,7 +52,13 @@ public sealed class PostgresAuditReader(AuditDatabase database) : IAuditReader
             Add("screened_at < $?", to.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         }
 
-        if (!string.IsNullOrEmpty(query.Decision))
+        if (query.Decision is AuditRecord.PotentialMatch)
+        {
+            // A literal, so the planner can use the partial index of potential matches (migration 0011); a parameter
+            // would not prove the index's predicate.
+            sql.Append(" AND decision = '").Append(AuditRecord.PotentialMatch).Append('\'');
+        }
+        else if (!string.IsNullOrEmpty(query.Decision))
         {
             Add("decision = $?", query.Decision, NpgsqlDbType.Text);
         }

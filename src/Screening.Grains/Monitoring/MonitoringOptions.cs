@@ -21,6 +21,13 @@ public sealed class MonitoringOptions
     /// <summary>How often WatchAlerts polls the alert table. Default 200 ms.</summary>
     public TimeSpan WatchPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long a shard waits after its last customer change before it rebuilds its reverse index in the background
+    /// (off the grain's turn), so the next list change finds it built; at least three times the shard's last build
+    /// takes. Default 5 s.
+    /// </summary>
+    public TimeSpan IndexRebuildDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Most customers of one designation reported per shard. Default 200.</summary>
     public int MaxMatchesPerShard { get; set; } = 200;
 }

@@ -18,8 +18,16 @@ namespace Screening.Grains.Monitoring;
 /// <summary>
 /// <inheritdoc cref="IMonitoringShardGrain"/> The customers' rows are the state (in our own table, not Orleans grain
 /// state: a shard of a million-customer book is tens of thousands of rows, which must not be rewritten as one blob);
-/// the reverse index is rebuilt from them on activation, and again before a delta is screened when uploads changed it.
+/// the reverse index is rebuilt from them on activation, and after uploads in the background.
 /// </summary>
+/// <remarks>
+/// Uploads and removals only mark the index stale (updating it per upload batch made a bulk upload quadratic) and
+/// re-arm a timer; once the shard has had no change for <see cref="MonitoringOptions.IndexRebuildDelay"/> (and for
+/// three times its last build), the timer
+/// snapshots the customers on the grain's turn and builds the new index on the thread pool, outside the turn, so
+/// uploads and other calls are not held up. A delta screened before that build finished waits for it (or builds
+/// itself if customers changed since), so a delta never uses an index that lacks a stored customer.
+/// </remarks>
 public sealed class MonitoringShardGrain(
     MonitoringStore store,
     ScreeningEngine engine,
@@ -27,12 +35,18 @@ public sealed class MonitoringShardGrain(
     TimeProvider time,
     ILogger<MonitoringShardGrain> logger) : Grain, IMonitoringShardGrain
 {
+    private static readonly TimeSpan RebuildPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly SemaphoreSlim SiloBuilds = new(1, 1);
+
     private readonly Dictionary<string, MonitoredCustomer> _customers = new(StringComparer.Ordinal);
     private MatchIndex _index = MatchIndex.Build([]);
-
-    // Uploads only mark the reverse index stale; it is rebuilt once, when a list change is next screened. Updating it
-    // per upload batch made a bulk upload quadratic (every few batches compacted the whole shard).
     private bool _indexStale;
+
+    // Bumped by every change of _customers; a background build is used only if it was started at the current version.
+    private long _customersVersion;
+    private (long Version, Task<(MatchIndex Index, TimeSpan Elapsed)> Build)? _building;
+    private IGrainTimer? _rebuildTimer;
+    private TimeSpan _lastBuildDuration;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -49,7 +63,8 @@ public sealed class MonitoringShardGrain(
             _customers[c.CustomerId] = c;
         }
 
-        _index = MatchIndex.Build(rows.Select(CustomerEntries.ToEntry));
+        _index = await Task.Run(() => BuildIndex(rows), cancellationToken);
+        _lastBuildDuration = time.GetElapsedTime(started);
         MonitoringLog.ShardActivated(logger, Key, rows.Count, time.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -71,7 +86,7 @@ public sealed class MonitoringShardGrain(
 
         if (changed.Count > 0)
         {
-            _indexStale = true;
+            CustomersChanged();
             await ScreenForwardAsync(changed);
         }
 
@@ -85,7 +100,7 @@ public sealed class MonitoringShardGrain(
         var known = ids.Where(_customers.Remove).ToList();
         if (known.Count > 0)
         {
-            _indexStale = true;
+            CustomersChanged();
         }
 
         return removed;
@@ -96,13 +111,7 @@ public sealed class MonitoringShardGrain(
         // Straight from the tenant grain, not the silo's 1 s cache: an allow-list entry just added by DecideAlert must count.
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.Tenant(TenantId)).Get()
             ?? throw PlatformException.NotFound("tenant", TenantId);
-        if (_indexStale)
-        {
-            _index = MatchIndex.Build(_customers.Values.Select(CustomerEntries.ToEntry));
-            _indexStale = false;
-        }
-
-        var index = _index;
+        var index = await CurrentIndexAsync();
         var max = options.Value.MaxMatchesPerShard;
         var found = new List<AlertCandidate>[designations.Length];
 
@@ -130,6 +139,121 @@ public sealed class MonitoringShardGrain(
     }
 
     public Task<int> Count() => Task.FromResult(_customers.Count);
+
+    private static MatchIndex BuildIndex(IReadOnlyCollection<MonitoredCustomer> customers) => MatchIndex.Build(customers.Select(CustomerEntries.ToEntry));
+
+    private Task<(MatchIndex Index, TimeSpan Elapsed)> BuildInBackground(MonitoredCustomer[] snapshot) => Task.Run(async () =>
+    {
+        // One build at a time per silo: a build already normalises in parallel, and sixteen shards building at once
+        // after a bulk upload starved the thread pool that grain calls (a list import, say) run on.
+        await SiloBuilds.WaitAsync();
+        try
+        {
+            var started = time.GetTimestamp();
+            var index = BuildIndex(snapshot);
+            return (index, time.GetElapsedTime(started));
+        }
+        finally
+        {
+            SiloBuilds.Release();
+        }
+    });
+
+    private void CustomersChanged()
+    {
+        _indexStale = true;
+        _customersVersion++;
+
+        // Quiet for the configured delay and for three times the last build: during a bulk upload (rounds a few
+        // seconds apart) a growing shard is then not rebuilt after every round, which would make the upload quadratic
+        // again, and background builds take at most a quarter of a shard's idle time.
+        var delay = TimeSpan.FromTicks(Math.Max(options.Value.IndexRebuildDelay.Ticks, 3 * _lastBuildDuration.Ticks));
+        if (_rebuildTimer is null)
+        {
+            _rebuildTimer = this.RegisterGrainTimer(RebuildTickAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+        }
+        else
+        {
+            _rebuildTimer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// On the grain's turn and short. Fires only after the quiet period since the last change (every change re-arms
+    /// it), then every 500 ms while a build runs: adopts a finished build if no customer changed since its snapshot,
+    /// otherwise starts one (one at a time).
+    /// </summary>
+    private async Task RebuildTickAsync(CancellationToken ct)
+    {
+        if (!_indexStale)
+        {
+            return;
+        }
+
+        if (_building is { } b)
+        {
+            if (!b.Build.IsCompleted)
+            {
+                _rebuildTimer?.Change(RebuildPoll, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            _building = null;
+            try
+            {
+                var (index, elapsed) = await b.Build; // already finished
+                _lastBuildDuration = elapsed;
+                if (b.Version == _customersVersion)
+                {
+                    _index = index;
+                    _indexStale = false;
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                MonitoringLog.IndexRebuildFailed(logger, Key, e);
+                return; // the next delta builds the index itself
+            }
+        }
+
+        _building = (_customersVersion, BuildInBackground([.. _customers.Values]));
+        _rebuildTimer?.Change(RebuildPoll, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The index over every stored customer: the current one, the background build of this version, or a new build.</summary>
+    private async Task<MatchIndex> CurrentIndexAsync()
+    {
+        if (!_indexStale)
+        {
+            return _index;
+        }
+
+        // The grain does not interleave, so no upload changes the customers while this awaits.
+        (MatchIndex Index, TimeSpan Elapsed) built;
+        if (_building is { } b && b.Version == _customersVersion)
+        {
+            try
+            {
+                built = await b.Build;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                MonitoringLog.IndexRebuildFailed(logger, Key, e);
+                built = await BuildInBackground([.. _customers.Values]);
+            }
+        }
+        else
+        {
+            built = await BuildInBackground([.. _customers.Values]);
+        }
+
+        _building = null;
+        _lastBuildDuration = built.Elapsed;
+        _index = built.Index;
+        _indexStale = false;
+        return built.Index;
+    }
 
     /// <summary>New or changed customers are screened against the lists in force today, so they need not wait for the next list change.</summary>
     private async Task ScreenForwardAsync(List<MonitoredCustomer> customers)

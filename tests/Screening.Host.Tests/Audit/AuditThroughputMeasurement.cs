@@ -21,29 +21,33 @@ public sealed class AuditThroughputMeasurement(PostgresFixture postgres, ITestOu
         var total = measure ? Math.Min(100_000, callers * 2_000) : 2_000;
         await using var db = new AuditDatabaseSupport(await postgres.CreateMigratedDatabaseAsync("measure"));
         var flush = double.TryParse(Environment.GetEnvironmentVariable("AUDIT_MEASURE_FLUSH_MS"), CultureInfo.InvariantCulture, out var ms) ? ms : 2;
-        var writer = db.Writer(new AuditOptions { FlushInterval = TimeSpan.FromMilliseconds(flush) });
+        var writers = int.TryParse(Environment.GetEnvironmentVariable("AUDIT_MEASURE_WRITERS"), CultureInfo.InvariantCulture, out var w) ? w : new AuditOptions().Writers;
+        var tenants = int.TryParse(Environment.GetEnvironmentVariable("AUDIT_MEASURE_TENANTS"), CultureInfo.InvariantCulture, out var t) ? t : 8;
+        var writer = db.Writer(new AuditOptions { FlushInterval = TimeSpan.FromMilliseconds(flush), Writers = writers });
         var request = new string('x', 600);
         var latencies = new double[total];
         var next = -1;
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < total)
             {
-                var record = AuditRecords.For($"tenant-{i % 8}", TimeProvider.System.GetUtcNow()) with { RequestJson = request, ResponseJson = request };
+                var record = AuditRecords.For($"tenant-{i % tenants}", TimeProvider.System.GetUtcNow()) with { RequestJson = request, ResponseJson = request };
                 var started = Stopwatch.GetTimestamp();
                 await writer.AppendAsync(record, CancellationToken.None);
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         })));
         clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         Array.Sort(latencies);
         var transactions = await db.ScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM audit_screening");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"FlushInterval {flush} ms: {total} records, {callers} concurrent callers, 8 tenants, ~1.3 KB each: {total / clock.Elapsed.TotalSeconds:F0} records/s, {transactions} transactions (mean batch {(double)total / transactions:F0}), append latency p50 {latencies[total / 2]:F1} ms, p99 {latencies[(int)(total * 0.99)]:F1} ms"));
+            $"FlushInterval {flush} ms, {writers} writers: {total} records, {callers} concurrent callers, {tenants} tenants, ~1.3 KB each: {total / clock.Elapsed.TotalSeconds:F0} records/s, {transactions} transactions (mean batch {(double)total / transactions:F0}), append latency p50 {latencies[total / 2]:F1} ms, p99 {latencies[(int)(total * 0.99)]:F1} ms; CPU of this process (callers and writer) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / total:F0} us per record"));
         Assert.Equal(total, await db.ScalarAsync<long>("SELECT count(*) FROM audit_screening"));
     }
 }

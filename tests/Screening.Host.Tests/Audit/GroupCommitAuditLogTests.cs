@@ -17,10 +17,14 @@ public sealed class GroupCommitAuditLogTests(PostgresFixture postgres) : IAsyncL
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
-    public async Task AppendAsync_ManyConcurrentCallers_AllCommittedWithGapFreeChains()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task AppendAsync_ManyConcurrentCallers_AllCommittedWithGapFreeChains(int writers)
     {
-        var writer = _db.Writer();
+        var options = AuditDatabaseSupport.FastOptions();
+        options.Writers = writers;
+        var writer = _db.Writer(options);
         string[] tenants = ["bank-a", "bank-b", "bank-c"];
 
         var receipts = await Task.WhenAll(Enumerable.Range(0, 3000).Select(i =>

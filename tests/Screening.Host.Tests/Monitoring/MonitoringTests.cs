@@ -25,6 +25,7 @@ public sealed class MonitoringTests(PostgresFixture postgres) : IAsyncLifetime
         ["Monitoring:Shards"] = "4",
         ["Monitoring:DispatchDelay"] = "00:00:00.050",
         ["Monitoring:WatchPollInterval"] = "00:00:00.050",
+        ["Monitoring:IndexRebuildDelay"] = "00:00:00.050",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -272,6 +273,70 @@ public sealed class MonitoringTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.All(again.Alerts, a => Assert.Equal(AlertState.Open, a.State));
         Assert.Equal(["r-1", "r-2"], again.Alerts.Select(a => a.CustomerId).Order());
         Assert.True((await monitoring.Cursors())["KZ/resume-list"] > 0);
+    }
+
+    [Fact]
+    public async Task CatchUp_ShardFailsMidwayThroughDelta_CursorStaysAndRetryOpensEachAlertOnce()
+    {
+        // Issue 6, "a failure midway through a delta re-screen resumes without losing or duplicating alerts": here the
+        // failure is real and inside the fan-out: one customer's alert insert fails, so its shard's call fails while
+        // the other shards have committed theirs.
+        var keys = await TenantAsync("midway-bank", "KZ");
+        var admin = Client(keys.Admin);
+        await UploadAsync(admin, [.. Enumerable.Range(0, 12).Select(i => Customer($"m-{i}", "Amber Falcon Network"))]);
+        var monitoring = _host.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonitoringGrain>(MonitoringKeys.Tenant("midway-bank"));
+        await using var db = NpgsqlDataSource.Create(_host.ConnectionString);
+        await ExecuteAsync(db, "CREATE FUNCTION midway_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.tenant_id = 'midway-bank' AND NEW.customer_id = 'm-0' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$");
+        await ExecuteAsync(db, "CREATE TRIGGER midway_fail BEFORE INSERT ON monitoring_alerts FOR EACH ROW EXECUTE FUNCTION midway_fail()");
+        ListAlertsResponse partial;
+        try
+        {
+            await RecordAsync("KZ/midway-list", "KZ-MID-1", "Amber Falcon Network");
+            await Assert.ThrowsAnyAsync<Exception>(monitoring.CatchUp);
+            partial = await AlertsAsync(admin);
+            Assert.InRange(partial.Alerts.Count, 1, 11);
+            Assert.DoesNotContain(partial.Alerts, a => a.CustomerId == "m-0");
+            Assert.Equal(0, (await monitoring.Cursors()).GetValueOrDefault("KZ/midway-list"));
+        }
+        finally
+        {
+            await ExecuteAsync(db, "DROP TRIGGER midway_fail ON monitoring_alerts; DROP FUNCTION midway_fail()");
+        }
+
+        var processed = await monitoring.CatchUp();
+        var after = await AlertsAsync(admin);
+
+        Assert.True(processed >= 1);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"m-{i}").Order(StringComparer.Ordinal), after.Alerts.Select(a => a.CustomerId).Order(StringComparer.Ordinal));
+        Assert.All(after.Alerts, a => Assert.Equal(AlertState.Open, a.State));
+        Assert.Subset(after.Alerts.Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal), partial.Alerts.Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal));
+        Assert.True((await monitoring.Cursors())["KZ/midway-list"] > 0);
+    }
+
+    [Fact]
+    public async Task Delta_CustomerUploadedAfterBackgroundIndexRebuild_IsScreened()
+    {
+        // Shards rebuild their reverse index in the background once uploads go quiet; a customer uploaded after such
+        // a rebuild must still be found by the next list change (the rebuilt index is then stale again).
+        var keys = await TenantAsync("rebuild-bank", "KZ");
+        var admin = Client(keys.Admin);
+        await UploadAsync(admin, [.. Enumerable.Range(0, 8).Select(i => Customer($"early-{i}", "Quiet Harbour Trading"))]);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // several rebuild delays: the background rebuild has run
+        await UploadAsync(admin, Customer("late-1", "Quiet Harbour Trading"), Customer("late-2", "Northern Lantern Shipping"));
+
+        await RecordAsync("KZ/rebuild-list", "KZ-REB-1", "Quiet Harbour Trading");
+        await RecordAsync("KZ/rebuild-list", "KZ-REB-2", "Northern Lantern Shipping");
+        var alerts = await EventuallyAsync(() => AlertsAsync(admin), r => r.Alerts.Count >= 10, "ten alerts");
+
+        Assert.Equal(
+            Enumerable.Range(0, 8).Select(i => $"early-{i}").Concat(["late-1", "late-2"]),
+            alerts.Alerts.Select(a => a.CustomerId).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     [Fact]
