@@ -62,7 +62,7 @@ public sealed class PlatformStorage : IAsyncDisposable
     }
 
     /// <summary>Transactions left idle longer than this are ended by the server (<c>idle_in_transaction_session_timeout</c>).</summary>
-    public const int IdleInTransactionTimeoutMs = 15_000;
+    public const int IdleInTransactionTimeoutMs = 10_000;
 
     /// <summary>
     /// Adds the session settings every platform connection needs. A silo cut off from the database in the middle of a

@@ -242,7 +242,9 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
             delistingNote = $"delisting during the partition refused: {e.StatusCode}";
         }
 
-        await Task.Delay(Phase(6, 20));
+        // Longer than the server's idle-in-transaction timeout (PlatformStorage.IdleInTransactionTimeoutMs): if silo 2 was
+        // cut inside an audit transaction, its chain lock is released after that and the other silos answer again.
+        await Task.Delay(Phase(14, 20));
         var healedAt = load.Now;
         cluster.Proxy.Heal();
         for (var i = 0; i < 600 && !load.Outcomes.Any(c => c.Silo == partitioned.Index && c.Status == StatusCode.OK && c.Started > healedAt); i++)
