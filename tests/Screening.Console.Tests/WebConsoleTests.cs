@@ -158,6 +158,39 @@ public sealed class WebConsoleTests(PostgresFixture postgres, ITestOutputHelper 
         Assert.Empty(_browser.Driver.FindElements(By.CssSelector($"button[data-alert='{alert.AlertId}']")));
     });
 
+    [Fact]
+    public Task AllowListAndKeys_AddRemoveIssue_ChangedOnServer() => _browser.RunAsync(nameof(AllowListAndKeys_AddRemoveIssue_ChangedOnServer), async () =>
+    {
+        SignIn();
+        _browser.Visible(By.CssSelector("nav a[data-view=allow-list]")).Click();
+        _browser.TextContains(By.Id("allow-list-body"), "The allow-list is empty");
+        _browser.Visible(By.CssSelector("#allow-form button[type=submit]")).Click();
+        _browser.TextContains(By.Id("allow-message"), "Enter the designation id");
+        _browser.Fill(By.Id("allow-designation"), "UN/consolidated/TAi.024");
+        _browser.Fill(By.Id("allow-reference"), "c-42");
+        _browser.Fill(By.Id("allow-note"), "reviewed: other person");
+        _browser.Visible(By.CssSelector("#allow-form button[type=submit]")).Click();
+        _browser.TextContains(By.Id("allow-list-body"), "UN/consolidated/TAi.024");
+        var tenants = Tenants(_adminKey);
+        var added = Assert.Single((await tenants.GetTenantAsync(new GetTenantRequest { TenantId = TenantId })).AllowList);
+        Assert.Equal("c-42", added.ClientReference);
+
+        _browser.Visible(By.XPath("//div[@id='allow-list-body']//button[contains(., 'UN/consolidated/TAi.024')]")).Click();
+        _browser.TextContains(By.Id("allow-list-body"), "The allow-list is empty");
+        Assert.Empty((await tenants.GetTenantAsync(new GetTenantRequest { TenantId = TenantId })).AllowList);
+
+        _browser.Visible(By.CssSelector("nav a[data-view=keys]")).Click();
+        _browser.TextContains(By.Id("keys-body"), "browser tests");
+        _browser.Fill(By.Id("key-label"), "issued in the console");
+        _browser.Visible(By.CssSelector("#key-form button[type=submit]")).Click();
+        var secret = _browser.TextContains(By.Id("key-secret"), "shown only once");
+        _browser.TextContains(By.Id("keys-body"), "issued in the console");
+        var keys = await tenants.ListApiKeysAsync(new ListApiKeysRequest { TenantId = TenantId });
+        var issued = Assert.Single(keys.Keys, k => k.Label == "issued in the console");
+        Assert.Equal(ApiKeyRole.Screening, issued.Role);
+        Assert.Contains($"sk_{issued.KeyId}_", secret.Text, StringComparison.Ordinal);
+    });
+
     private void SignIn()
     {
         _browser.Open("/console/");
