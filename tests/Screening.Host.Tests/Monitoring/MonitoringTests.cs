@@ -303,10 +303,10 @@ public sealed class MonitoringTests(PostgresFixture postgres) : IAsyncLifetime
             await ExecuteAsync(db, "DROP TRIGGER midway_fail ON monitoring_alerts; DROP FUNCTION midway_fail()");
         }
 
-        var processed = await monitoring.CatchUp();
+        // This call or the dispatcher's own retry (every RetryInterval) re-runs the change; either leaves this state.
+        await monitoring.CatchUp();
         var after = await AlertsAsync(admin);
 
-        Assert.True(processed >= 1);
         Assert.Equal(Enumerable.Range(0, 12).Select(i => $"m-{i}").Order(StringComparer.Ordinal), after.Alerts.Select(a => a.CustomerId).Order(StringComparer.Ordinal));
         Assert.All(after.Alerts, a => Assert.Equal(AlertState.Open, a.State));
         Assert.Subset(after.Alerts.Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal), partial.Alerts.Select(a => a.AlertId).ToHashSet(StringComparer.Ordinal));
