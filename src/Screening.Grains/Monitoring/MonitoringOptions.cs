@@ -24,9 +24,10 @@ public sealed class MonitoringOptions
     /// <summary>
     /// How long a shard waits after its last customer change before it rebuilds its reverse index in the background
     /// (off the grain's turn), so the next list change finds it built; at least three times the shard's last build
-    /// takes. Default 5 s.
+    /// takes. Default 30 s: a list change rarely follows an upload within a minute, and a bulk upload stream that
+    /// pauses for a few seconds between rounds should not trigger rebuilds.
     /// </summary>
-    public TimeSpan IndexRebuildDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan IndexRebuildDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Most customers of one designation reported per shard. Default 200.</summary>
     public int MaxMatchesPerShard { get; set; } = 200;

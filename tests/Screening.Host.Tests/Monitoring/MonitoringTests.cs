@@ -303,8 +303,7 @@ public sealed class MonitoringTests(PostgresFixture postgres) : IAsyncLifetime
             await ExecuteAsync(db, "DROP TRIGGER midway_fail ON monitoring_alerts; DROP FUNCTION midway_fail()");
         }
 
-        // The retry: this call, or the catch-up the list change schedules by itself, whichever runs first after the
-        // failure is gone (so the count this call reports may be 0).
+        // This call or the dispatcher's own retry (every RetryInterval) re-runs the change; either leaves this state.
         await monitoring.CatchUp();
         var after = await AlertsAsync(admin);
 
