@@ -140,13 +140,14 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         var name = "Qorvandel Maritime Syndicate";
         using var operatorChannel = cluster.Silos[0].Channel(TestHost.OperatorKey);
         var lists = new ListAdminService.ListAdminServiceClient(operatorChannel);
-        var listed = await lists.RecordDesignationAsync(new RecordDesignationRequest
+        var sourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var listed = await FaultCluster.RetryUnavailableAsync(async () => await lists.RecordDesignationAsync(new RecordDesignationRequest
         {
             ListId = "TJ/terrorist-organisations",
             EffectiveDate = Today(-30),
             Reason = "fault test",
-            Designation = new DesignationInput { SourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
-        });
+            Designation = new DesignationInput { SourceId = sourceId, Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
+        }));
         var silo = cluster.Silos[2];
         var request = new ScreenRequest { Subject = new Subject { Names = { name } }, AsOf = Today() };
         using (var before = silo.Channel(key))
@@ -212,13 +213,14 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         var name = "Velmoran Freight Collective";
         using var operatorChannel = cluster.Silos[0].Channel(TestHost.OperatorKey);
         var lists = new ListAdminService.ListAdminServiceClient(operatorChannel);
-        var listed = await lists.RecordDesignationAsync(new RecordDesignationRequest
+        var sourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var listed = await FaultCluster.RetryUnavailableAsync(async () => await lists.RecordDesignationAsync(new RecordDesignationRequest
         {
             ListId = "TJ/terrorist-organisations",
             EffectiveDate = Today(-30),
             Reason = "fault test",
-            Designation = new DesignationInput { SourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
-        });
+            Designation = new DesignationInput { SourceId = sourceId, Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
+        }));
         var partitioned = cluster.Silos[2];
 
         var load = new ScreeningLoad(cluster.Silos, key, name, Workers, Pause, TimeSpan.FromMinutes(5));

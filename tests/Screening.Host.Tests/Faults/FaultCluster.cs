@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Screening.Contracts.V1;
@@ -58,8 +59,40 @@ public sealed class FaultCluster : IAsyncLifetime
     {
         using var channel = Silos[0].Channel(TestHost.OperatorKey);
         var admin = new TenantAdminService.TenantAdminServiceClient(channel);
-        await admin.CreateTenantAsync(new CreateTenantRequest { TenantId = tenantId, DisplayName = tenantId, Subscriptions = { new Subscription { Jurisdiction = "TJ" } } });
-        return (await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = tenantId, Role = ApiKeyRole.Screening })).Secret;
+
+        // Like any client, set-up retries UNAVAILABLE: after a previous test's kill -9 the cluster answers UNAVAILABLE
+        // for the dead silo's grains until membership declares it dead, although every live silo reports ready.
+        await RetryUnavailableAsync(async () =>
+        {
+            try
+            {
+                await admin.CreateTenantAsync(new CreateTenantRequest { TenantId = tenantId, DisplayName = tenantId, Subscriptions = { new Subscription { Jurisdiction = "TJ" } } });
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+            {
+                // an earlier attempt went through
+            }
+
+            return true;
+        });
+        return await RetryUnavailableAsync(async () => (await admin.IssueApiKeyAsync(new IssueApiKeyRequest { TenantId = tenantId, Role = ApiKeyRole.Screening })).Secret);
+    }
+
+    /// <summary>Retries a set-up call while the cluster answers UNAVAILABLE or DEADLINE_EXCEEDED (up to 90 s).</summary>
+    public static async Task<T> RetryUnavailableAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>How many of <paramref name="screeningIds"/> have an audit record, read from the audit table directly.</summary>
