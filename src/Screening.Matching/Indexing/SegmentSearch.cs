@@ -21,6 +21,9 @@ internal static class SegmentSearch
     /// <summary>Neighbours at least this similar (same text, spelling variants) are walked even for a common query token.</summary>
     private const float StrongSimilarity = 0.95f;
 
+    /// <summary>Most postings walked for the strong neighbours of a skipped token: a rare exact word, not a common name.</summary>
+    private const int StrongWalkCap = 256;
+
     public static void Run(
         IndexSegment segment,
         int segmentIndex,
@@ -321,10 +324,10 @@ internal static class SegmentSearch
         // A query token whose similar tokens together name more than `cap` names (mohammed, ali, trading) is not
         // walked when another query token is selective: its weight is counted as matched for every candidate (so the
         // bound stays an upper bound) and the aligner still scores it. Its strong neighbours (same text or a spelling
-        // variant) are still walked when they alone stay within the cap, and the skipped rest then counts only at its
-        // best similarity: otherwise every name holding the selective token ties at the top bound, and the listed name
-        // that holds the query's exact words can lose its candidate slot to them ("Dedale Dakeke Nuda", whose
-        // short consonant skeletons name thousands of Arabic-script tokens).
+        // variant) are still walked when they are few (a rare word whose short skeleton names many others), and the
+        // skipped rest then counts only at its best similarity: otherwise every name holding the selective token ties
+        // at the top bound, and the listed name that holds the query's exact words can lose its candidate slot to them
+        // ("Dedale Dakeke Nuda", whose short consonant skeletons name thousands of Arabic-script tokens).
         var cap = Math.Max(500, segment.NameCount / 200);
         Span<int> postingsPerToken = stackalloc int[queryWeights.Length];
         Span<int> strongPostingsPerToken = stackalloc int[queryWeights.Length];
@@ -357,7 +360,7 @@ internal static class SegmentSearch
                 continue;
             }
 
-            if (strongPostingsPerToken[q] > 0 && strongPostingsPerToken[q] <= cap)
+            if (strongPostingsPerToken[q] > 0 && strongPostingsPerToken[q] <= StrongWalkCap)
             {
                 skipped[q] = 1;
                 scratch.SkippedWeight += queryWeights[q] * bestWeak[q];
