@@ -10,6 +10,9 @@ public sealed class AuditDatabase : IAsyncDisposable, IDisposable
 {
     private const int MinWriteBufferSize = 64 * 1024;
 
+    /// <summary>Least server-side statement timeout of audit connections (at least twice the write timeout).</summary>
+    public static readonly TimeSpan StatementTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Opens a pool on <paramref name="connectionString"/>.</summary>
     public AuditDatabase(string connectionString, TimeSpan connectTimeout)
     {
@@ -20,6 +23,16 @@ public sealed class AuditDatabase : IAsyncDisposable, IDisposable
         {
             // A batch COPYs hundreds of kilobytes: with the 8 KB default every few records cost a socket write.
             builder.ConnectionStringBuilder.WriteBufferSize = MinWriteBufferSize;
+        }
+
+        // A silo cut off from the database in the middle of a batch's COPY leaves a backend that is not idle (the
+        // server's idle-in-transaction timeout does not apply) but holds the tenant's chain-head lock, stalling that
+        // tenant on every other silo: the server cancels an audit statement that runs longer than this.
+        var options = builder.ConnectionStringBuilder.Options ?? string.Empty;
+        if (!options.Contains("statement_timeout", StringComparison.Ordinal))
+        {
+            var ms = (int)Math.Max(StatementTimeout.TotalMilliseconds, 2 * connectTimeout.TotalMilliseconds);
+            builder.ConnectionStringBuilder.Options = (options + " -c statement_timeout=" + ms.ToString(System.Globalization.CultureInfo.InvariantCulture)).Trim();
         }
 
         DataSource = builder.Build();
