@@ -73,14 +73,7 @@ internal static class DecoyGenerator
                 continue;
             }
 
-            HashSet<int>? common = null;
-            foreach (var token in tokens)
-            {
-                var set = tokenNames.GetValueOrDefault(token) ?? [];
-                common = common is null ? [.. set] : [.. common.Intersect(set)];
-            }
-
-            if (common is { Count: > 0 } || SpelledTogether(informative, keyNames))
+            if (OccurTogether(tokens, tokenNames) || OccurTogether(informative.Select(t => t.Key), keyNames))
             {
                 continue;
             }
@@ -91,12 +84,13 @@ internal static class DecoyGenerator
         return decoys;
     }
 
-    private static bool SpelledTogether(NameToken[] tokens, Dictionary<string, HashSet<int>> keyNames)
+    /// <summary>True when one listed name holds all of <paramref name="words"/> (texts or phonetic keys).</summary>
+    private static bool OccurTogether(IEnumerable<string> words, Dictionary<string, HashSet<int>> names)
     {
         HashSet<int>? common = null;
-        foreach (var token in tokens)
+        foreach (var word in words)
         {
-            var set = keyNames.GetValueOrDefault(token.Key) ?? [];
+            var set = names.GetValueOrDefault(word) ?? [];
             common = common is null ? [.. set] : [.. common.Intersect(set)];
         }
 

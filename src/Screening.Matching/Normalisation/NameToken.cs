@@ -46,7 +46,8 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         return skeleton == consonants ? consonants : skeleton;
     }
 
-    private static ulong LettersOf(string text)
+    /// <summary>Set of the characters of <paramref name="text"/> (bit <c>c &amp; 63</c>).</summary>
+    internal static ulong LettersOf(string text)
     {
         ulong set = 0;
         foreach (var c in text)

@@ -50,18 +50,7 @@ internal static class NoiseWords
 
     private static readonly string[] LongLegalForms = [.. Roles.Where(r => r.Value == TokenRole.LegalForm && r.Key.Length >= 5).Select(r => r.Key).Order(StringComparer.Ordinal)];
 
-    private static readonly ulong[] LongLegalFormLetters = [.. LongLegalForms.Select(LettersOf)];
-
-    private static ulong LettersOf(string text)
-    {
-        ulong set = 0;
-        foreach (var c in text)
-        {
-            set |= 1UL << (c & 63);
-        }
-
-        return set;
-    }
+    private static readonly ulong[] LongLegalFormLetters = [.. LongLegalForms.Select(NameToken.LettersOf)];
 
     /// <summary>True for a short token or a misspelt long legal form (lmiited, comany): not evidence of another name.</summary>
     public static bool IsShortOrNearLegalForm(string token)
@@ -76,7 +65,7 @@ internal static class NoiseWords
             return false;
         }
 
-        var letters = LettersOf(token);
+        var letters = NameToken.LettersOf(token);
         for (var i = 0; i < LongLegalForms.Length; i++)
         {
             var form = LongLegalForms[i];

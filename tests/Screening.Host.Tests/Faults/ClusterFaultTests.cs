@@ -26,6 +26,19 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
 
     private static TimeSpan Phase(int shortSeconds, int longSeconds) => TimeSpan.FromSeconds(FaultCluster.Measure ? longSeconds : shortSeconds);
 
+    /// <summary>Lists an entity named <paramref name="name"/> on TJ/terrorist-organisations, effective 30 days ago (set-up retries UNAVAILABLE).</summary>
+    private static Task<RevisionResult> ListEntityAsync(ListAdminService.ListAdminServiceClient lists, string name)
+    {
+        var sourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        return FaultCluster.RetryUnavailableAsync(async () => await lists.RecordDesignationAsync(new RecordDesignationRequest
+        {
+            ListId = "TJ/terrorist-organisations",
+            EffectiveDate = Today(-30),
+            Reason = "fault test",
+            Designation = new DesignationInput { SourceId = sourceId, Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
+        }));
+    }
+
     private static string Today(int offsetDays = 0) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offsetDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<long> CurrentVersionAsync(string key)
@@ -140,14 +153,7 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         var name = "Qorvandel Maritime Syndicate";
         using var operatorChannel = cluster.Silos[0].Channel(TestHost.OperatorKey);
         var lists = new ListAdminService.ListAdminServiceClient(operatorChannel);
-        var sourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var listed = await FaultCluster.RetryUnavailableAsync(async () => await lists.RecordDesignationAsync(new RecordDesignationRequest
-        {
-            ListId = "TJ/terrorist-organisations",
-            EffectiveDate = Today(-30),
-            Reason = "fault test",
-            Designation = new DesignationInput { SourceId = sourceId, Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
-        }));
+        var listed = await ListEntityAsync(lists, name);
         var silo = cluster.Silos[2];
         var request = new ScreenRequest { Subject = new Subject { Names = { name } }, AsOf = Today() };
         using (var before = silo.Channel(key))
@@ -213,14 +219,7 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         var name = "Velmoran Freight Collective";
         using var operatorChannel = cluster.Silos[0].Channel(TestHost.OperatorKey);
         var lists = new ListAdminService.ListAdminServiceClient(operatorChannel);
-        var sourceId = "FAULT-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var listed = await FaultCluster.RetryUnavailableAsync(async () => await lists.RecordDesignationAsync(new RecordDesignationRequest
-        {
-            ListId = "TJ/terrorist-organisations",
-            EffectiveDate = Today(-30),
-            Reason = "fault test",
-            Designation = new DesignationInput { SourceId = sourceId, Type = SubjectType.Entity, Names = { new DesignationName { FullName = name } } },
-        }));
+        var listed = await ListEntityAsync(lists, name);
         var partitioned = cluster.Silos[2];
 
         var load = new ScreeningLoad(cluster.Silos, key, name, Workers, Pause, TimeSpan.FromMinutes(5));
