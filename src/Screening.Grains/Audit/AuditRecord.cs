@@ -7,7 +7,7 @@ namespace Screening.Grains.Audit;
 /// response as JSON, exactly as the caller formatted them), the decision, the list versions and as-of date behind
 /// it, and when it was answered.
 /// </summary>
-/// <param name="ScreeningId">Unique id of the answer; also returned to the client. See <see cref="NewScreeningId"/>.</param>
+/// <param name="ScreeningId">Unique id of the answer; also returned to the client: <see cref="NewScreeningId"/> of <paramref name="ScreenedAt"/> (the audit log refuses any other).</param>
 /// <param name="TenantId">The tenant that asked.</param>
 /// <param name="ClientReference">The caller's reference (may be empty).</param>
 /// <param name="RequestJson">The request as JSON (Google.Protobuf <c>JsonFormatter</c> output).</param>
@@ -35,4 +35,21 @@ public sealed record AuditRecord(
 
     /// <summary>A new screening id: a version-7 (time-ordered) GUID for <paramref name="at"/>, in its 36-character form.</summary>
     public static string NewScreeningId(DateTimeOffset at) => Guid.CreateVersion7(at).ToString("D", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The millisecond (UTC) a screening id of <see cref="NewScreeningId"/> was made for, or null when
+    /// <paramref name="screeningId"/> is not a version-7 GUID in its 36-character form.
+    /// </summary>
+    public static DateTimeOffset? MillisecondOf(string? screeningId)
+    {
+        if (screeningId is not { Length: 36 } || !Guid.TryParseExact(screeningId, "D", out var guid) || guid.Version != 7)
+        {
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        guid.TryWriteBytes(bytes, bigEndian: true, out _);
+        var unixMs = ((long)bytes[0] << 40) | ((long)bytes[1] << 32) | ((long)bytes[2] << 24) | ((long)bytes[3] << 16) | ((long)bytes[4] << 8) | bytes[5];
+        return DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+    }
 }

@@ -17,9 +17,20 @@ public sealed class PostgresAuditReader(AuditDatabase database) : IAuditReader
 
     public async Task<AuditEntry?> GetAsync(string tenantId, string screeningId, CancellationToken ct)
     {
-        await using var cmd = _dataSource.CreateCommand($"SELECT {EntryColumns} FROM audit_screening WHERE tenant_id = $1 AND screening_id = $2 ORDER BY seq LIMIT 1");
+        // Every screening id is a version-7 GUID of its record's screened-at millisecond (the writer refuses any
+        // other), so the lookup is a one-millisecond range of the time index in one partition; there is no index on
+        // the id itself (it would cost an index insert for every record). An id that is not such a GUID was never issued.
+        if (AuditRecord.MillisecondOf(screeningId) is not { } millisecond)
+        {
+            return null;
+        }
+
+        await using var cmd = _dataSource.CreateCommand(
+            $"SELECT {EntryColumns} FROM audit_screening WHERE tenant_id = $1 AND screened_at >= $3 AND screened_at < $4 AND screening_id = $2 ORDER BY seq LIMIT 1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = screeningId, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = millisecond, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = millisecond.AddMilliseconds(1), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? ReadEntry(reader) : null;
     }

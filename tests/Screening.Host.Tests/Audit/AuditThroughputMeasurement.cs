@@ -28,6 +28,7 @@ public sealed class AuditThroughputMeasurement(PostgresFixture postgres, ITestOu
         var latencies = new double[total];
         var next = -1;
 
+        var serverBefore = await ServerCpuAsync(db);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
@@ -43,11 +44,33 @@ public sealed class AuditThroughputMeasurement(PostgresFixture postgres, ITestOu
         })));
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var serverAfter = await ServerCpuAsync(db);
+        var serverCpu = serverAfter.Sum(p => p.Value - serverBefore.GetValueOrDefault(p.Key));
 
         Array.Sort(latencies);
         var transactions = await db.ScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM audit_screening");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"FlushInterval {flush} ms, {writers} writers: {total} records, {callers} concurrent callers, {tenants} tenants, ~1.3 KB each: {total / clock.Elapsed.TotalSeconds:F0} records/s, {transactions} transactions (mean batch {(double)total / transactions:F0}), append latency p50 {latencies[total / 2]:F1} ms, p99 {latencies[(int)(total * 0.99)]:F1} ms; CPU of this process (callers and writer) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / total:F0} us per record"));
+            $"FlushInterval {flush} ms, {writers} writers: {total} records, {callers} concurrent callers, {tenants} tenants, ~1.3 KB each: {total / clock.Elapsed.TotalSeconds:F0} records/s, {transactions} transactions (mean batch {(double)total / transactions:F0}), append latency p50 {latencies[total / 2]:F1} ms, p99 {latencies[(int)(total * 0.99)]:F1} ms; CPU of this process (callers and writer) {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / total:F0} us per record; CPU of PostgreSQL (backends and background processes) {serverCpu:F1} s = {serverCpu * 1e6 / total:F0} us per record"));
         Assert.Equal(total, await db.ScalarAsync<long>("SELECT count(*) FROM audit_screening"));
+    }
+
+    /// <summary>CPU seconds used so far by each process of the test server (Linux /proc; empty elsewhere).</summary>
+    private static async Task<Dictionary<int, double>> ServerCpuAsync(AuditDatabaseSupport db)
+    {
+        var pids = (await db.ScalarAsync<string>("SELECT string_agg(pid::text, ',') FROM pg_stat_activity") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture));
+        var cpu = new Dictionary<int, double>();
+        foreach (var pid in pids)
+        {
+            var stat = $"/proc/{pid}/stat";
+            if (File.Exists(stat))
+            {
+                // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second).
+                var fields = File.ReadAllText(stat).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                cpu[pid] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+        }
+
+        return cpu;
     }
 }

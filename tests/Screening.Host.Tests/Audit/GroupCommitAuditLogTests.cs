@@ -79,6 +79,53 @@ public sealed class GroupCommitAuditLogTests(PostgresFixture postgres) : IAsyncL
         Assert.Equal(receipt.Hash, entry.Hash);
     }
 
+    [Fact]
+    public async Task AppendAsync_ScreeningIdNotMadeForItsTime_IsRefusedAndNothingWritten()
+    {
+        var writer = _db.Writer();
+        var now = TimeProvider.System.GetUtcNow();
+
+        await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await writer.AppendAsync(AuditRecords.For("id-time", now) with { ScreeningId = AuditRecord.NewScreeningId(now.AddSeconds(-1)) }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await writer.AppendAsync(AuditRecords.For("id-time", now) with { ScreeningId = Guid.NewGuid().ToString() }, CancellationToken.None));
+
+        Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_screening WHERE tenant_id = 'id-time'"));
+    }
+
+    [Fact]
+    public async Task GetAsync_ByScreeningId_FindsOnlyThatRecordAmongNeighboursOfTheSameMillisecond()
+    {
+        var writer = _db.Writer();
+        var at = TimeProvider.System.GetUtcNow();
+        var records = Enumerable.Range(0, 5).Select(i => AuditRecords.For("same-ms", at, clientReference: $"c{i}")).ToArray();
+        foreach (var record in records)
+        {
+            await writer.AppendAsync(record, CancellationToken.None);
+        }
+
+        var reader = _db.Reader();
+        foreach (var record in records)
+        {
+            Assert.Equal(record.ClientReference, (await reader.GetAsync("same-ms", record.ScreeningId, CancellationToken.None))?.Record.ClientReference);
+        }
+
+        Assert.Null(await reader.GetAsync("same-ms", Guid.NewGuid().ToString(), CancellationToken.None));
+        Assert.Null(await reader.GetAsync("same-ms", "not-a-guid", CancellationToken.None));
+        Assert.Null(await reader.GetAsync("other-tenant", records[0].ScreeningId, CancellationToken.None));
+    }
+
+    [Fact]
+    public void MillisecondOf_NewScreeningId_IsTheMillisecondItWasMadeFor()
+    {
+        var at = new DateTimeOffset(2023, 12, 29, 10, 11, 12, 345, TimeSpan.FromHours(6)).AddTicks(6789);
+
+        Assert.Equal(new DateTimeOffset(2023, 12, 29, 4, 11, 12, 345, TimeSpan.Zero), AuditRecord.MillisecondOf(AuditRecord.NewScreeningId(at)));
+        Assert.Null(AuditRecord.MillisecondOf(Guid.NewGuid().ToString()));
+        Assert.Null(AuditRecord.MillisecondOf(AuditRecord.NewScreeningId(at).ToUpperInvariant() + " "));
+        Assert.Null(AuditRecord.MillisecondOf(null));
+    }
+
     [Theory]
     [InlineData("UPDATE audit_screening SET decision = 'CLEAR' WHERE tenant_id = 'tamper' AND seq = 4", 4, "altered")]
     [InlineData("UPDATE audit_screening SET response_json = response_json || ' ' WHERE tenant_id = 'tamper' AND seq = 7", 7, "altered")]
