@@ -6,7 +6,7 @@ namespace Screening.Matching;
 
 /// <summary>
 /// Immutable, thread-safe name-matching index over a set of designations. Build it off the hot path with
-/// <see cref="Build"/>, derive updated versions cheaply with <see cref="WithChanges"/>, and query it with
+/// <see cref="Build(IEnumerable{DesignationEntry})"/>, derive updated versions cheaply with <see cref="WithChanges"/>, and query it with
 /// <see cref="Search(ScreeningQuery, double, int)"/> from any number of threads.
 /// </summary>
 public sealed class MatchIndex
@@ -55,6 +55,24 @@ public sealed class MatchIndex
         for (var e = 0; e < list.Count; e++)
         {
             keys[list[e].Key] = (0, e);
+        }
+
+        return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
+    }
+
+    /// <summary>
+    /// As <see cref="Build(IEnumerable{DesignationEntry})"/> from entries whose names were normalised before
+    /// (<see cref="PreparedEntry.Of(DesignationEntry, NameTokenPool?)"/>): the same index, without normalising the names again.
+    /// </summary>
+    public static MatchIndex BuildPrepared(IEnumerable<PreparedEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var list = Deduplicate(entries, static p => p?.Entry?.Key);
+        var segment = SegmentBuilder.Build(list.ConvertAll(p => p.Entry), null, list.ConvertAll(p => p.Names));
+        var keys = new Dictionary<string, (int, int)>(list.Count, StringComparer.Ordinal);
+        for (var e = 0; e < list.Count; e++)
+        {
+            keys[list[e].Entry.Key] = (0, e);
         }
 
         return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
@@ -145,7 +163,7 @@ public sealed class MatchIndex
 
     /// <summary>
     /// As <see cref="Search(ScreeningQuery, double, int)"/>, for a query whose names were normalised once
-    /// (<see cref="PreparedQuery.Of"/>) to be searched in several indexes.
+    /// (<see cref="PreparedQuery.Of(ScreeningQuery)"/>) to be searched in several indexes.
     /// </summary>
     public IReadOnlyList<MatchHit> Search(PreparedQuery prepared, double minScore = MatchThresholds.Default, int maxResults = 10)
     {
@@ -199,24 +217,26 @@ public sealed class MatchIndex
         return hits;
     }
 
-    private static List<DesignationEntry> Deduplicate(IEnumerable<DesignationEntry> entries)
+    private static List<DesignationEntry> Deduplicate(IEnumerable<DesignationEntry> entries) => Deduplicate(entries, static e => e?.Key);
+
+    private static List<T> Deduplicate<T>(IEnumerable<T> entries, Func<T, string?> keyOf)
     {
-        var list = new List<DesignationEntry>();
+        var list = new List<T>();
         var at = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (entry?.Key is null)
+            if (keyOf(entry) is not { } key)
             {
                 continue;
             }
 
-            if (at.TryGetValue(entry.Key, out var i))
+            if (at.TryGetValue(key, out var i))
             {
                 list[i] = entry;
             }
             else
             {
-                at[entry.Key] = list.Count;
+                at[key] = list.Count;
                 list.Add(entry);
             }
         }
