@@ -67,14 +67,27 @@ public sealed class MatchIndex
     public static MatchIndex BuildPrepared(IEnumerable<PreparedEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var list = Deduplicate(entries, static p => p?.Entry?.Key);
-        var segment = SegmentBuilder.Build(list.ConvertAll(p => p.Entry), null, list.ConvertAll(p => p.Names));
-        var keys = new Dictionary<string, (int, int)>(list.Count, StringComparer.Ordinal);
-        for (var e = 0; e < list.Count; e++)
+        var list = new List<PreparedEntry>();
+        var keys = new Dictionary<string, (int Segment, int Entry)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            keys[list[e].Entry.Key] = (0, e);
+            if (entry?.Entry.Key is not { } key)
+            {
+                continue;
+            }
+
+            if (keys.TryGetValue(key, out var at))
+            {
+                list[at.Entry] = entry;
+            }
+            else
+            {
+                keys[key] = (0, list.Count);
+                list.Add(entry);
+            }
         }
 
+        var segment = SegmentBuilder.Build(list.ConvertAll(p => p.Entry), null, list.ConvertAll(p => p.Names));
         return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
     }
 
@@ -217,15 +230,13 @@ public sealed class MatchIndex
         return hits;
     }
 
-    private static List<DesignationEntry> Deduplicate(IEnumerable<DesignationEntry> entries) => Deduplicate(entries, static e => e?.Key);
-
-    private static List<T> Deduplicate<T>(IEnumerable<T> entries, Func<T, string?> keyOf)
+    private static List<DesignationEntry> Deduplicate(IEnumerable<DesignationEntry> entries)
     {
-        var list = new List<T>();
+        var list = new List<DesignationEntry>();
         var at = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (keyOf(entry) is not { } key)
+            if (entry?.Key is not { } key)
             {
                 continue;
             }

@@ -61,16 +61,21 @@ internal static class SegmentBuilder
                 continue;
             }
 
-            if (nameEntry[i] != lastEntry)
+            // An entry's only name (a customer's, mostly) has no duplicate to drop: no signature needed.
+            var onlyName = (i == 0 || nameEntry[i - 1] != nameEntry[i]) && (i + 1 == normalised.Length || nameEntry[i + 1] != nameEntry[i]);
+            if (!onlyName)
             {
-                seen.Clear();
-                lastEntry = nameEntry[i];
-            }
+                if (nameEntry[i] != lastEntry)
+                {
+                    seen.Clear();
+                    lastEntry = nameEntry[i];
+                }
 
-            var signature = string.Join(' ', name.Informative.Select(t => t.Text));
-            if (!seen.Add(signature))
-            {
-                continue;
+                var signature = string.Join(' ', name.Informative.Select(t => t.Text));
+                if (!seen.Add(signature))
+                {
+                    continue;
+                }
             }
 
             var nameIndex = keptEntry.Count;
