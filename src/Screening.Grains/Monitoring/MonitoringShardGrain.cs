@@ -72,8 +72,13 @@ public sealed class MonitoringShardGrain(
         _index = await Task.Run(
             () =>
             {
-                Prepare(_customers.Values.ToList());
-                return BuildIndex(_prepared.Values.ToArray());
+                // Activation may load tens of thousands of rows: normalise them in parallel, off the grain's thread.
+                foreach (var entry in PreparedEntry.Of(rows.Select(CustomerEntries.ToEntry).ToList(), _tokens))
+                {
+                    _prepared[entry.Entry.Key] = entry;
+                }
+
+                return BuildIndex([.. _prepared.Values]);
             },
             cancellationToken);
         _lastBuildDuration = time.GetElapsedTime(started);
@@ -92,11 +97,12 @@ public sealed class MonitoringShardGrain(
         await store.UpsertCustomersAsync(TenantId, Shard, batch.Values, time.GetUtcNow(), CancellationToken.None);
         var changed = batch.Values.Where(c => !_customers.TryGetValue(c.CustomerId, out var old) || !SameContent(old, c)).ToList();
 
-        // Off the grain's thread but within its turn (the grain does not interleave): _prepared and _tokens are ours.
-        // Before _customers changes, so the two never disagree.
-        if (changed.Count > 0)
+        // On the grain's turn, one by one like the forward screening that reuses it (sixteen shards normalising their
+        // rounds in parallel on the thread pool stalled it and slowed uploads); before _customers changes, so the two
+        // never disagree.
+        foreach (var c in changed)
         {
-            await Task.Run(() => Prepare(changed));
+            _prepared[c.CustomerId] = PreparedEntry.Of(CustomerEntries.ToEntry(c), _tokens);
         }
 
         foreach (var c in batch.Values)
@@ -166,15 +172,6 @@ public sealed class MonitoringShardGrain(
     public Task<int> Count() => Task.FromResult(_customers.Count);
 
     private static MatchIndex BuildIndex(PreparedEntry[] customers) => MatchIndex.BuildPrepared(customers);
-
-    /// <summary>Normalises the names of new or changed customers (in parallel) into <see cref="_prepared"/>.</summary>
-    private void Prepare(List<MonitoredCustomer> customers)
-    {
-        foreach (var entry in PreparedEntry.Of(customers.ConvertAll(CustomerEntries.ToEntry), _tokens))
-        {
-            _prepared[entry.Entry.Key] = entry;
-        }
-    }
 
     private Task<(MatchIndex Index, TimeSpan Elapsed)> BuildInBackground(PreparedEntry[] snapshot)
     {
