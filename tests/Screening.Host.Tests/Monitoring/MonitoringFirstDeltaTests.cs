@@ -78,6 +78,12 @@ public sealed class MonitoringFirstDeltaTests(PostgresFixture postgres) : IAsync
         Assert.Equal(Describe(built), Describe(first));
         Assert.Equal(first.Count, first.Select(a => (a.CustomerId, a.DesignationId)).Distinct().Count());
         Assert.DoesNotContain(first, a => removed.Contains(a.CustomerId));
+
+        // Both tenants build from the names kept per customer: a renamed customer must be found under its new name.
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.Contains(first, a => a.CustomerId == renamed[k].CustomerId && a.DesignationId == $"FD/target/D-{30 + k}");
+        }
     }
 
     private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
