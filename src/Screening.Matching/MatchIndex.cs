@@ -6,7 +6,7 @@ namespace Screening.Matching;
 
 /// <summary>
 /// Immutable, thread-safe name-matching index over a set of designations. Build it off the hot path with
-/// <see cref="Build"/>, derive updated versions cheaply with <see cref="WithChanges"/>, and query it with
+/// <see cref="Build(IEnumerable{DesignationEntry})"/>, derive updated versions cheaply with <see cref="WithChanges"/>, and query it with
 /// <see cref="Search(ScreeningQuery, double, int)"/> from any number of threads.
 /// </summary>
 public sealed class MatchIndex
@@ -57,6 +57,37 @@ public sealed class MatchIndex
             keys[list[e].Key] = (0, e);
         }
 
+        return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
+    }
+
+    /// <summary>
+    /// As <see cref="Build(IEnumerable{DesignationEntry})"/> from entries whose names were normalised before
+    /// (<see cref="PreparedEntry.Of(DesignationEntry, NameTokenPool?)"/>): the same index, without normalising the names again.
+    /// </summary>
+    public static MatchIndex BuildPrepared(IEnumerable<PreparedEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var list = new List<PreparedEntry>();
+        var keys = new Dictionary<string, (int Segment, int Entry)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry?.Entry.Key is not { } key)
+            {
+                continue;
+            }
+
+            if (keys.TryGetValue(key, out var at))
+            {
+                list[at.Entry] = entry;
+            }
+            else
+            {
+                keys[key] = (0, list.Count);
+                list.Add(entry);
+            }
+        }
+
+        var segment = SegmentBuilder.Build(list.ConvertAll(p => p.Entry), null, list.ConvertAll(p => p.Names));
         return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
     }
 
@@ -145,7 +176,7 @@ public sealed class MatchIndex
 
     /// <summary>
     /// As <see cref="Search(ScreeningQuery, double, int)"/>, for a query whose names were normalised once
-    /// (<see cref="PreparedQuery.Of"/>) to be searched in several indexes.
+    /// (<see cref="PreparedQuery.Of(ScreeningQuery)"/>) to be searched in several indexes.
     /// </summary>
     public IReadOnlyList<MatchHit> Search(PreparedQuery prepared, double minScore = MatchThresholds.Default, int maxResults = 10)
     {
@@ -205,18 +236,18 @@ public sealed class MatchIndex
         var at = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (entry?.Key is null)
+            if (entry?.Key is not { } key)
             {
                 continue;
             }
 
-            if (at.TryGetValue(entry.Key, out var i))
+            if (at.TryGetValue(key, out var i))
             {
                 list[i] = entry;
             }
             else
             {
-                at[entry.Key] = list.Count;
+                at[key] = list.Count;
                 list.Add(entry);
             }
         }

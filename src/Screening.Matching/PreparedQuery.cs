@@ -23,7 +23,10 @@ public sealed class PreparedQuery
     internal List<NormalisedName> Names { get; }
 
     /// <summary>Normalises the query's names (at most <see cref="InputLimits.MaxNamesPerQuery"/>); never throws on bad names.</summary>
-    public static PreparedQuery Of(ScreeningQuery query)
+    public static PreparedQuery Of(ScreeningQuery query) => Of(query, static _ => null);
+
+    /// <summary>As <see cref="Of(ScreeningQuery)"/>, taking the normalised form of name i from <paramref name="known"/> where it has one.</summary>
+    internal static PreparedQuery Of(ScreeningQuery query, Func<int, NormalisedName?> known)
     {
         if (query?.Names is null)
         {
@@ -33,7 +36,7 @@ public sealed class PreparedQuery
         var names = new List<NormalisedName>(Math.Min(query.Names.Count, InputLimits.MaxNamesPerQuery));
         for (var i = 0; i < query.Names.Count && i < InputLimits.MaxNamesPerQuery; i++)
         {
-            var name = NameNormaliser.Normalise(query.Names[i]);
+            var name = known(i) ?? NameNormaliser.Normalise(query.Names[i]);
             if (!name.IsEmpty)
             {
                 names.Add(name);

@@ -21,4 +21,7 @@ internal static partial class MonitoringLog
 
     [LoggerMessage(6006, LogLevel.Warning, "Rebuilding the reverse index of {Shard} in the background failed; it is rebuilt before the next list change is screened")]
     public static partial void IndexRebuildFailed(ILogger logger, string shard, Exception error);
+
+    [LoggerMessage(6007, LogLevel.Information, "Reverse index of {Shard} built over {Customers} customers in {ElapsedMs:0} ms, after waiting {WaitedMs:0} ms for the silo's build slot")]
+    public static partial void IndexBuilt(ILogger logger, string shard, int customers, double elapsedMs, double waitedMs);
 }

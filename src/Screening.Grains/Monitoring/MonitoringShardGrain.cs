@@ -18,7 +18,9 @@ namespace Screening.Grains.Monitoring;
 /// <summary>
 /// <inheritdoc cref="IMonitoringShardGrain"/> The customers' rows are the state (in our own table, not Orleans grain
 /// state: a shard of a million-customer book is tens of thousands of rows, which must not be rewritten as one blob);
-/// the reverse index is rebuilt from them on activation, and after uploads in the background.
+/// the reverse index is rebuilt from them on activation, and after uploads in the background. Each customer's names are
+/// normalised once, when it is uploaded (<see cref="PreparedEntry"/>), and kept: forward screening of the upload and
+/// every rebuild of the index reuse them, so a rebuild does not normalise a million names again.
 /// </summary>
 /// <remarks>
 /// Uploads and removals only mark the index stale (updating it per upload batch made a bulk upload quadratic) and
@@ -39,6 +41,10 @@ public sealed class MonitoringShardGrain(
     private static readonly SemaphoreSlim SiloBuilds = new(1, 1);
 
     private readonly Dictionary<string, MonitoredCustomer> _customers = new(StringComparer.Ordinal);
+
+    // Per customer id, its reverse-index entry with normalised names; tokens shared through _tokens. Same keys as _customers.
+    private readonly Dictionary<string, PreparedEntry> _prepared = new(StringComparer.Ordinal);
+    private readonly NameTokenPool _tokens = new();
     private MatchIndex _index = MatchIndex.Build([]);
     private bool _indexStale;
 
@@ -63,7 +69,18 @@ public sealed class MonitoringShardGrain(
             _customers[c.CustomerId] = c;
         }
 
-        _index = await Task.Run(() => BuildIndex(rows), cancellationToken);
+        _index = await Task.Run(
+            () =>
+            {
+                // Activation may load tens of thousands of rows: normalise them in parallel, off the grain's thread.
+                foreach (var entry in PreparedEntry.Of(rows.Select(CustomerEntries.ToEntry).ToList(), _tokens))
+                {
+                    _prepared[entry.Entry.Key] = entry;
+                }
+
+                return BuildIndex([.. _prepared.Values]);
+            },
+            cancellationToken);
         _lastBuildDuration = time.GetElapsedTime(started);
         MonitoringLog.ShardActivated(logger, Key, rows.Count, time.GetElapsedTime(started).TotalMilliseconds);
     }
@@ -79,6 +96,15 @@ public sealed class MonitoringShardGrain(
 
         await store.UpsertCustomersAsync(TenantId, Shard, batch.Values, time.GetUtcNow(), CancellationToken.None);
         var changed = batch.Values.Where(c => !_customers.TryGetValue(c.CustomerId, out var old) || !SameContent(old, c)).ToList();
+
+        // On the grain's turn, one by one like the forward screening that reuses it (sixteen shards normalising their
+        // rounds in parallel on the thread pool stalled it and slowed uploads); before _customers changes, so the two
+        // never disagree.
+        foreach (var c in changed)
+        {
+            _prepared[c.CustomerId] = PreparedEntry.Of(CustomerEntries.ToEntry(c), _tokens);
+        }
+
         foreach (var c in batch.Values)
         {
             _customers[c.CustomerId] = c;
@@ -98,6 +124,11 @@ public sealed class MonitoringShardGrain(
         var ids = customerIds.Distinct(StringComparer.Ordinal).ToList();
         var removed = await store.RemoveCustomersAsync(TenantId, ids, "customer removed from monitoring", time.GetUtcNow(), CancellationToken.None);
         var known = ids.Where(_customers.Remove).ToList();
+        foreach (var id in known)
+        {
+            _prepared.Remove(id);
+        }
+
         if (known.Count > 0)
         {
             CustomersChanged();
@@ -140,24 +171,32 @@ public sealed class MonitoringShardGrain(
 
     public Task<int> Count() => Task.FromResult(_customers.Count);
 
-    private static MatchIndex BuildIndex(IReadOnlyCollection<MonitoredCustomer> customers) => MatchIndex.Build(customers.Select(CustomerEntries.ToEntry));
+    private static MatchIndex BuildIndex(PreparedEntry[] customers) => MatchIndex.BuildPrepared(customers);
 
-    private Task<(MatchIndex Index, TimeSpan Elapsed)> BuildInBackground(MonitoredCustomer[] snapshot) => Task.Run(async () =>
+    private Task<(MatchIndex Index, TimeSpan Elapsed)> BuildInBackground(PreparedEntry[] snapshot)
     {
-        // One build at a time per silo: a build already normalises in parallel, and sixteen shards building at once
-        // after a bulk upload starved the thread pool that grain calls (a list import, say) run on.
-        await SiloBuilds.WaitAsync();
-        try
+        var key = Key;
+        return Task.Run(async () =>
         {
-            var started = time.GetTimestamp();
-            var index = BuildIndex(snapshot);
-            return (index, time.GetElapsedTime(started));
-        }
-        finally
-        {
-            SiloBuilds.Release();
-        }
-    });
+            // One build at a time per silo: a build uses both cores where it can (neighbour tokens, deletion hashes),
+            // and sixteen shards building at once after a bulk upload starved the thread pool that grain calls (a list
+            // import, say) run on.
+            var waiting = time.GetTimestamp();
+            await SiloBuilds.WaitAsync();
+            try
+            {
+                var started = time.GetTimestamp();
+                var index = BuildIndex(snapshot);
+                var elapsed = time.GetElapsedTime(started);
+                MonitoringLog.IndexBuilt(logger, key, snapshot.Length, elapsed.TotalMilliseconds, time.GetElapsedTime(waiting, started).TotalMilliseconds);
+                return (index, elapsed);
+            }
+            finally
+            {
+                SiloBuilds.Release();
+            }
+        });
+    }
 
     private void CustomersChanged()
     {
@@ -217,7 +256,7 @@ public sealed class MonitoringShardGrain(
             }
         }
 
-        _building = (_customersVersion, BuildInBackground([.. _customers.Values]));
+        _building = (_customersVersion, BuildInBackground([.. _prepared.Values]));
         _rebuildTimer?.Change(RebuildPoll, Timeout.InfiniteTimeSpan);
     }
 
@@ -240,12 +279,12 @@ public sealed class MonitoringShardGrain(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 MonitoringLog.IndexRebuildFailed(logger, Key, e);
-                built = await BuildInBackground([.. _customers.Values]);
+                built = await BuildInBackground([.. _prepared.Values]);
             }
         }
         else
         {
-            built = await BuildInBackground([.. _customers.Values]);
+            built = await BuildInBackground([.. _prepared.Values]);
         }
 
         _building = null;
@@ -264,7 +303,8 @@ public sealed class MonitoringShardGrain(
             var candidates = new List<AlertCandidate>();
             foreach (var c in customers)
             {
-                var outcome = await engine.ScreenAsync(TenantId, new ScreeningInput(CustomerEntries.ToQuery(c), c.CustomerId, today, 0));
+                var query = CustomerEntries.ToQuery(c);
+                var outcome = await engine.ScreenAsync(TenantId, new ScreeningInput(query, c.CustomerId, today, 0), _prepared[c.CustomerId].ToQuery(query));
                 foreach (var hit in outcome.Hits)
                 {
                     candidates.Add(new AlertCandidate(c.CustomerId, hit.DesignationId, hit.List.ListId, hit.List.Jurisdiction, hit.Match.Score, hit.Match.MatchedName, hit.Match.Explanation.Describe(), hit.List.Version));

@@ -18,7 +18,13 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
     public const int MaxHitsPerList = 25;
 
     /// <summary>Screens one subject for a tenant.</summary>
-    public async ValueTask<ScreeningOutcome> ScreenAsync(string tenantId, ScreeningInput input)
+    public ValueTask<ScreeningOutcome> ScreenAsync(string tenantId, ScreeningInput input) => ScreenAsync(tenantId, input, null);
+
+    /// <summary>
+    /// As <see cref="ScreenAsync(string, ScreeningInput)"/>, with the input's query already normalised
+    /// (<paramref name="prepared"/>, from the same query), as a monitored customer's names are once uploaded.
+    /// </summary>
+    public async ValueTask<ScreeningOutcome> ScreenAsync(string tenantId, ScreeningInput input, PreparedQuery? prepared)
     {
         using var activity = PlatformTelemetry.Source.StartActivity("screening.match");
         var started = time.GetTimestamp();
@@ -40,7 +46,7 @@ public sealed class ScreeningEngine(ListIndexRegistry registry, TenantDirectory 
         var former = ImmutableArray.CreateBuilder<ScreeningHit>();
 
         // Normalised once for all the tenant's lists.
-        var prepared = PreparedQuery.Of(input.Query);
+        prepared ??= PreparedQuery.Of(input.Query);
         foreach (var list in lists)
         {
             foreach (var match in list.Index.Search(prepared, threshold, MaxHitsPerList))

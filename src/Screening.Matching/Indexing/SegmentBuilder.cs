@@ -6,12 +6,16 @@ namespace Screening.Matching.Indexing;
 /// <summary>Builds an <see cref="IndexSegment"/> from entries; name normalisation and the deletion neighbourhood run in parallel.</summary>
 internal static class SegmentBuilder
 {
-    /// <summary>Builds a segment. Weights come from <paramref name="reference"/> when given (a small delta segment), else from the segment itself.</summary>
-    public static IndexSegment Build(IReadOnlyList<DesignationEntry> entries, IndexSegment? reference)
+    /// <summary>
+    /// Builds a segment. Weights come from <paramref name="reference"/> when given (a small delta segment), else from the
+    /// segment itself. With <paramref name="prepared"/> (per entry, its names normalised), names are not normalised again.
+    /// </summary>
+    public static IndexSegment Build(IReadOnlyList<DesignationEntry> entries, IndexSegment? reference, IReadOnlyList<NormalisedName[]>? prepared = null)
     {
         var nameEntry = new List<int>();
         var nameText = new List<string>();
         var nameWeak = new List<bool>();
+        var preparedNames = prepared is null ? null : new List<NormalisedName>();
         for (var e = 0; e < entries.Count; e++)
         {
             var names = entries[e].Names ?? [];
@@ -22,12 +26,21 @@ internal static class SegmentBuilder
                     nameEntry.Add(e);
                     nameText.Add(text);
                     nameWeak.Add(names[n].IsWeak);
+                    preparedNames?.Add(prepared![e][n]);
                 }
             }
         }
 
-        var normalised = new NormalisedName[nameText.Count];
-        Parallel.For(0, normalised.Length, i => normalised[i] = NameNormaliser.Normalise(nameText[i]));
+        NormalisedName[] normalised;
+        if (preparedNames is not null)
+        {
+            normalised = [.. preparedNames];
+        }
+        else
+        {
+            normalised = new NormalisedName[nameText.Count];
+            Parallel.For(0, normalised.Length, i => normalised[i] = NameNormaliser.Normalise(nameText[i]));
+        }
 
         // Vocabulary and per-name token ids; names of one entry that normalise identically are kept once.
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -48,16 +61,21 @@ internal static class SegmentBuilder
                 continue;
             }
 
-            if (nameEntry[i] != lastEntry)
+            // An entry's only name (a customer's, mostly) has no duplicate to drop: no signature needed.
+            var onlyName = (i == 0 || nameEntry[i - 1] != nameEntry[i]) && (i + 1 == normalised.Length || nameEntry[i + 1] != nameEntry[i]);
+            if (!onlyName)
             {
-                seen.Clear();
-                lastEntry = nameEntry[i];
-            }
+                if (nameEntry[i] != lastEntry)
+                {
+                    seen.Clear();
+                    lastEntry = nameEntry[i];
+                }
 
-            var signature = string.Join(' ', name.Informative.Select(t => t.Text));
-            if (!seen.Add(signature))
-            {
-                continue;
+                var signature = string.Join(' ', name.Informative.Select(t => t.Text));
+                if (!seen.Add(signature))
+                {
+                    continue;
+                }
             }
 
             var nameIndex = keptEntry.Count;

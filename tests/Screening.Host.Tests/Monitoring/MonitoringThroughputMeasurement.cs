@@ -31,7 +31,12 @@ public sealed class MonitoringThroughputMeasurement(PostgresFixture postgres, IT
         var customers = measure
             ? int.TryParse(Environment.GetEnvironmentVariable("MONITORING_MEASURE_CUSTOMERS"), CultureInfo.InvariantCulture, out var n) ? n : 1_000_000
             : 20_000;
-        await using var host = await TestHost.StartAsync(postgres, new Dictionary<string, string?> { ["Seed:Demo"] = "false" });
+        // Monitoring's own log (index builds, deltas processed, with their times) is shown for the measured run.
+        await using var host = await TestHost.StartAsync(postgres, new Dictionary<string, string?>
+        {
+            ["Seed:Demo"] = "false",
+            ["Logging:LogLevel:Screening.Grains.Monitoring"] = measure ? "Information" : "Warning",
+        });
         var operatorChannel = host.Channel(TestHost.OperatorKey);
         var lists = new ListAdminService.ListAdminServiceClient(operatorChannel);
         var admin = new TenantAdminService.TenantAdminServiceClient(operatorChannel);
