@@ -142,6 +142,10 @@ internal static class SegmentBuilder
             }
 
             Add(byKey, token.Key, id);
+            if (!ReferenceEquals(token.GlideKey, token.Key))
+            {
+                Add(byKey, token.GlideKey, id);
+            }
             if (token.Consonants.Length > 0)
             {
                 Add(byConsonants, token.Consonants, id);

@@ -119,6 +119,13 @@ internal static class ArabicNameRules
         return result;
     }
 
+    /// <summary>
+    /// True for "ben" (son of, the Maghreb spelling of bin) between two other names: Mehdi Ben Mohamed Ben Mohamed
+    /// Kammoun is محمد بن محمد with بن a particle. A leading "ben" stays a name (Ben Attia, Ben Ali as a surname;
+    /// Ben as a given name).
+    /// </summary>
+    public static bool IsPatronymicBen(string token, int position, int count) => token == "ben" && position > 0 && position + 1 < count;
+
     /// <summary>True for an article assimilated to the next token's first consonant (ar-rahman, as-salam, ad-din).</summary>
     public static bool IsSunLetterArticle(string token, string? next)
     {

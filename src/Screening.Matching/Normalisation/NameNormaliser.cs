@@ -51,7 +51,8 @@ internal static class NameNormaliser
             var text = rewritten[i];
             var abjad = abjadByText is not null && (abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad);
             var role = abjad ? NoiseWords.RoleOfAbjad(text, PhoneticKey.ConsonantsOf(PhoneticKey.Of(text, abjad: true))) : NoiseWords.RoleOf(text);
-            if (role == TokenRole.Informative && ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null))
+            if (role == TokenRole.Informative && (ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null)
+                || ArabicNameRules.IsPatronymicBen(text, i, count)))
             {
                 role = TokenRole.Particle;
             }

@@ -19,6 +19,9 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// </summary>
     public string LooseConsonants { get; } = LooseOf(Text, Key, Consonants, Abjad);
 
+    /// <summary>The key with a Latin "j" read as the glide "y" (<see cref="PhoneticKey.GlideKeyOf"/>); <see cref="Key"/> itself when that changes nothing.</summary>
+    public string GlideKey { get; } = PhoneticKey.GlideKeyOf(Text, Key, Abjad);
+
     /// <summary>Set of the characters of <see cref="Text"/> (bit <c>c &amp; 63</c>), for a cheap upper bound of Jaro-Winkler.</summary>
     public ulong TextLetters { get; } = LettersOf(Text);
 
@@ -36,6 +39,15 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
 
     private static string LooseOf(string text, string key, string consonants, bool abjad)
     {
+        // Two letters that Latin writes as a digraph (Ishaq, Azhar, Lakhal, Adham: س+ح, ز+ه, ك+ح, د+ه) were romanised
+        // apart (asehaq); read them together too, as the Latin spelling of the same name is keyed (sh, zh, kh, dh).
+        if (abjad && JoinDigraphs(text) is { } joined)
+        {
+            var joinedKey = PhoneticKey.Of(joined, abjad: true);
+            var joinedSkeleton = PhoneticKey.LooseConsonantsOf(joinedKey, PhoneticKey.ConsonantsOf(joinedKey));
+            return joinedSkeleton == consonants ? consonants : joinedSkeleton;
+        }
+
         if (!abjad || (!text.Contains("th", StringComparison.Ordinal) && !text.Contains("dh", StringComparison.Ordinal)))
         {
             return PhoneticKey.LooseConsonantsOf(key, consonants);
@@ -44,6 +56,30 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         var persianKey = PhoneticKey.Of(text.Replace("th", "s", StringComparison.Ordinal).Replace("dh", "z", StringComparison.Ordinal), abjad: true);
         var skeleton = PhoneticKey.LooseConsonantsOf(persianKey, PhoneticKey.ConsonantsOf(persianKey));
         return skeleton == consonants ? consonants : skeleton;
+    }
+
+    /// <summary>The text without the separators <see cref="ArabicScriptRomaniser"/> put between a consonant and "h"; null when there are none.</summary>
+    internal static string? JoinDigraphs(string text)
+    {
+        var at = text.IndexOf("eh", 1, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var joined = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ArabicScriptRomaniser.DigraphSeparator && i > 0 && i + 1 < text.Length && text[i + 1] == 'h'
+                && text[i - 1] is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+            {
+                continue;
+            }
+
+            joined.Append(text[i]);
+        }
+
+        return joined.Length == text.Length ? null : joined.ToString();
     }
 
     /// <summary>Set of the characters of <paramref name="text"/> (bit <c>c &amp; 63</c>).</summary>

@@ -39,10 +39,12 @@ internal static class NoiseWords
     /// </summary>
     private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
 
-    /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), اف (of), كو (co), لك (llc).</summary>
+    /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), ولد (ould), اف (of), كو (co), لك (llc).</summary>
     private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
     {
         ["bn"] = TokenRole.Particle,
+        // ولد, son of (Mauritanian names), written "ould" in Latin
+        ["wld"] = TokenRole.Particle,
         ["af"] = TokenRole.StopWord,
         ["ku"] = TokenRole.LegalForm,
         ["lk"] = TokenRole.LegalForm,

@@ -15,6 +15,7 @@ internal static class TokenSimilarity
     public const double InitialScore = 0.6;
     public const double LooseAbjadScore = 0.9;
     public const double ShortVariantScore = 0.9;
+    public const double GlideVariantScore = 0.9;
 
     // Jaro-Winkler values below which a pair gets no credit (from Floor: 1 - 2 (1 - jw) >= Floor), less a margin for rounding.
     private const double TextJwFloor = ((1.0 + Floor) / 2.0) - 1e-9;
@@ -48,6 +49,14 @@ internal static class TokenSimilarity
         if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length == 2 && a.Text.Length >= 3 && b.Text.Length >= 3)
         {
             return ShortVariantScore;
+        }
+
+        // A Latin "j" that another romanisation writes "y" (Jusuf / Yusuf, Maja / Maya, Baj / Bay): the same name, but
+        // "j" is also a consonant of its own (Jamal / Yamal), so a little less certain than a shared key.
+        if ((!ReferenceEquals(a.GlideKey, a.Key) || !ReferenceEquals(b.GlideKey, b.Key)) && a.Consonants.Length > 0
+            && (a.GlideKey == b.Key || a.Key == b.GlideKey) && Math.Min(a.Text.Length, b.Text.Length) >= 3)
+        {
+            return GlideVariantScore;
         }
 
         if (a.Abjad || b.Abjad)
@@ -86,7 +95,7 @@ internal static class TokenSimilarity
             return AlignmentKind.Initial;
         }
 
-        return a.Key == b.Key || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
+        return a.Key == b.Key || a.GlideKey == b.Key || a.Key == b.GlideKey || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
             ? AlignmentKind.Variant : AlignmentKind.Fuzzy;
     }
 
