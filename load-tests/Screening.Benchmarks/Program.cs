@@ -10,7 +10,7 @@ var threshold = Option("--threshold") is { } t ? double.Parse(t, CultureInfo.Inv
 switch (command)
 {
     case "accuracy":
-        return AccuracyHarness.Run(Option("--pairs"), threshold, Option("--sample") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1000, Option("--show") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 0, Option("--why"));
+        return AccuracyHarness.Run(Option("--pairs"), threshold, Option("--sample") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1000, Option("--show") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 0, Option("--why"), Option("--search-min") is { } sm ? double.Parse(sm, CultureInfo.InvariantCulture) : 0.5);
     case "bench":
         BenchmarkRunner.Run<MatchingBenchmarks>(args: [.. args.Skip(1)]);
         return LatencyReport.Run();

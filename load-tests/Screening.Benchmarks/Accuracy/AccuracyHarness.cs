@@ -10,7 +10,7 @@ internal static class AccuracyHarness
     private static readonly HashSet<int> WatchmanMatchRows =
         [1, 2, 3, 8, 13, 14, 15, 28, 29, 30, 31, 32, 33, 34, 35, 37, 39, 42, 60, 61, 63, 64, 65, 66, 70, 71, 73, 75, 77, 94, 96, 98, 100];
 
-    public static int Run(string? pairsFile, double threshold, int sample, int show = 0, string? why = null)
+    public static int Run(string? pairsFile, double threshold, int sample, int show = 0, string? why = null, double searchMin = 0.5)
     {
         var ci = CultureInfo.InvariantCulture;
         if (pairsFile is not null)
@@ -49,7 +49,7 @@ internal static class AccuracyHarness
         Parallel.For(0, labelled.Count, i =>
         {
             var (_, query, kind, key) = labelled[i];
-            var hits = index.Search(new ScreeningQuery(query) { Kind = kind }, 0.5, 50);
+            var hits = index.Search(new ScreeningQuery(query) { Kind = kind }, searchMin, 50);
             scores[i] = key is null ? hits.FirstOrDefault()?.Score ?? 0 : hits.FirstOrDefault(h => h.Key == key)?.Score ?? 0;
         });
 
@@ -59,7 +59,7 @@ internal static class AccuracyHarness
             {
                 foreach (var (l, score) in group.Take(show))
                 {
-                    var top = index.Search(new ScreeningQuery(l.Query) { Kind = l.Kind }, 0.5, 1).FirstOrDefault();
+                    var top = index.Search(new ScreeningQuery(l.Query) { Kind = l.Kind }, searchMin, 1).FirstOrDefault();
                     Console.WriteLine(string.Create(ci, $"[{l.Set}] {score:0.00} '{l.Query}' expected {l.Key ?? "-"}; top {top?.Key} {top?.Score:0.00} '{top?.MatchedName}'"));
                 }
             }

@@ -21,6 +21,12 @@ internal static class SegmentSearch
     /// <summary>Neighbours at least this similar (same text, spelling variants) are walked even for a common query token.</summary>
     private const float StrongSimilarity = 0.95f;
 
+    /// <summary>A query token whose retrieved neighbours are all less similar than this may align with one retrieval missed.</summary>
+    private const float UnretrievedBelow = 0.9f;
+
+    /// <summary>Similarity the candidate bound assumes for such a token (about the best an unretrieved spelling scores).</summary>
+    private const float UnretrievedCredit = 0.9f;
+
     /// <summary>Most postings walked for the strong neighbours of a skipped token: a rare exact word, not a common name.</summary>
     private const int StrongWalkCap = 256;
 
@@ -214,7 +220,8 @@ internal static class SegmentSearch
     private static void Retrieve(IndexSegment segment, NameToken[] query, int i, SearchScratch scratch)
     {
         var token = query[i];
-        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad)
+        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad
+            && (token.ArticleConsonants is null || segment.Vocabulary[known].ArticleConsonants is not null))
         {
             // A token the index knows: its similar tokens were found and scored when the index was built.
             var from = segment.NeighbourStart[known];
@@ -435,12 +442,27 @@ internal static class SegmentSearch
     {
         var total = 0f;
         var initials = 0f;
+        Span<float> bestRetrieved = stackalloc float[queryWeights.Length];
+        foreach (var (q, _, s) in scratch.Retrieved)
+        {
+            bestRetrieved[q] = Math.Max(bestRetrieved[q], s);
+        }
+
+        // An abjad query token that retrieved no close neighbour may still align with a spelling retrieval does not reach
+        // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis); Latin tokens have their
+        // deletion neighbourhood. Count it as matched at
+        // UnretrievedCredit in the bound, or every listed name holding it falls under the floor at a production threshold.
+        var unretrieved = 0f;
         for (var i = 0; i < queryWeights.Length; i++)
         {
             total += queryWeights[i];
             if (query[i].Text.Length == 1)
             {
                 initials += queryWeights[i];
+            }
+            else if (query[i].Abjad && bestRetrieved[i] < UnretrievedBelow)
+            {
+                unretrieved += queryWeights[i] * UnretrievedCredit;
             }
         }
 
@@ -458,8 +480,8 @@ internal static class SegmentSearch
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var name = scratch.Touched[t];
-            var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight) / total);
-            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, nameEvidence[name] / segment.NameWeight[name]);
+            var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight + unretrieved) / total);
+            var nc = initials > 0 || scratch.SkippedWeight > 0 || unretrieved > 0 ? 1f : Math.Min(1f, nameEvidence[name] / segment.NameWeight[name]);
             var better = Math.Max(qc, nc);
             var worse = Math.Min(qc, nc);
             var value = better * (1f - (0.25f * (1f - worse)));

@@ -45,6 +45,11 @@ internal static class TokenNeighbours
             }
         }
 
+        if (token.ArticleConsonants is not null)
+        {
+            AddSkeleton(segment, token, token.ArticleConsonants, output);
+        }
+
         var text = token.Text.AsSpan();
         if (text.Length < DeletionHash.MinLength - 1 || text.Length > 24)
         {

@@ -57,7 +57,7 @@ internal static class NameNormaliser
                 role = TokenRole.Particle;
             }
 
-            tokens[i] = NameToken.Create(text, abjad, role);
+            tokens[i] = NameToken.Create(text, abjad, role, afterArticle: abjad && i > 0 && rewritten[i - 1] == "al");
             if (role == TokenRole.Informative)
             {
                 informativeCount++;

@@ -31,10 +31,21 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// <summary>Set of the characters of <see cref="Consonants"/>.</summary>
     public ulong ConsonantLetters { get; } = LettersOf(Consonants);
 
-    public static NameToken Create(string text, bool abjad, TokenRole role)
+    /// <summary>
+    /// For an abjad token whose article ال was split off (الكسندر, al ksndr; اليم, al ym): its skeleton with the article's
+    /// l in front (lksndr), because ال also begins words that have no article (Aleksandr, Aleem, Alberto, Elias) and Latin
+    /// often writes a real article joined (Alshammari). Null otherwise.
+    /// </summary>
+    public string? ArticleConsonants { get; private init; }
+
+    public static NameToken Create(string text, bool abjad, TokenRole role, bool afterArticle = false)
     {
         var key = PhoneticKey.Of(text, abjad);
-        return new NameToken(text, key, PhoneticKey.ConsonantsOf(key), abjad, role);
+        var consonants = PhoneticKey.ConsonantsOf(key);
+        return new NameToken(text, key, consonants, abjad, role)
+        {
+            ArticleConsonants = afterArticle && abjad && consonants.Length > 0 && consonants[0] != 'l' ? "l" + consonants : null,
+        };
     }
 
     private static string LooseOf(string text, string key, string consonants, bool abjad)

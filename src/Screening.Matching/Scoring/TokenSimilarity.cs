@@ -95,12 +95,22 @@ internal static class TokenSimilarity
             return AlignmentKind.Initial;
         }
 
-        return a.Key == b.Key || a.GlideKey == b.Key || a.Key == b.GlideKey || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
+        return a.Key == b.Key || a.GlideKey == b.Key || a.Key == b.GlideKey || a.ArticleConsonants == b.Consonants || a.Consonants == b.ArticleConsonants || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
             ? AlignmentKind.Variant : AlignmentKind.Fuzzy;
     }
 
     private static double AbjadSimilarity(NameToken a, NameToken b)
     {
+        // ال split off a word that has no article (الكسندر / Aleksandr), or a real article Latin writes joined (Alshammari).
+        if (a.Abjad != b.Abjad && (a.Abjad ? a : b).ArticleConsonants is { } withArticle)
+        {
+            var latin = a.Abjad ? b : a;
+            if (withArticle == latin.Consonants || withArticle == latin.LooseConsonants)
+            {
+                return LooseAbjadScore;
+            }
+        }
+
         // Arabic script always writes a word's first vowel (with alef or ain): a Latin token that starts with a vowel
         // is not a word that starts with a consonant there, and the other way round (Eugenio is not جان, jan). Only
         // for short skeletons, where little else tells them apart: a split-off article (الفردو, al frdu / Alfredo)

@@ -229,4 +229,25 @@ public sealed class NameNormaliserTests
         Assert.Equal("sahr", token.Text);
         Assert.Same(token.Consonants, token.LooseConsonants);
     }
+
+    [Theory]
+    [InlineData("ملا محمد عمر", "mhmd amr")]
+    [InlineData("شيخ محمد", "mhmd")]
+    [InlineData("حاج محمد نور", "mhmd nur")]
+    [InlineData("هجي مهمد نور", "mhmd nur")]
+    public void Normalise_ArabicScriptHonorifics_AreNotInformative(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("الكسندر", "aleksandr")]
+    [InlineData("اليم", "aleem")]
+    [InlineData("الشمري", "alshammari")]
+    public void Normalise_ArabicScriptWordAfterASplitArticle_KeepsTheArticleReadingOfItsSkeleton(string arabic, string latin)
+    {
+        var token = NameNormaliser.Normalise(arabic).Informative.Single();
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)), token.ArticleConsonants);
+    }
+
+    [Fact]
+    public void Normalise_ArabicScriptWordWithoutArticle_HasNoArticleReading() =>
+        Assert.Null(NameNormaliser.Normalise("محمد").Informative.Single().ArticleConsonants);
 }
