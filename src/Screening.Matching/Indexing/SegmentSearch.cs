@@ -21,6 +21,9 @@ internal static class SegmentSearch
     /// <summary>Neighbours at least this similar (same text, spelling variants) are walked even for a common query token.</summary>
     private const float StrongSimilarity = 0.95f;
 
+    /// <summary>Most strong neighbours of skipped tokens looked up in the walked names.</summary>
+    private const int MaxSkippedStrong = 64;
+
     /// <summary>A query token whose retrieved neighbours are all less similar than this may align with one retrieval missed.</summary>
     private const float UnretrievedBelow = 0.9f;
 
@@ -220,8 +223,7 @@ internal static class SegmentSearch
     private static void Retrieve(IndexSegment segment, NameToken[] query, int i, SearchScratch scratch)
     {
         var token = query[i];
-        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad
-            && (token.ArticleConsonants is null || segment.Vocabulary[known].ArticleConsonants is not null))
+        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad)
         {
             // A token the index knows: its similar tokens were found and scored when the index was built.
             var from = segment.NeighbourStart[known];
@@ -231,6 +233,19 @@ internal static class SegmentSearch
             for (var k = from; k < to; k++)
             {
                 scratch.Retrieved.Add((i, segment.NeighbourIds[k], segment.NeighbourSimilarities[k]));
+            }
+
+            // The indexed spelling never followed a split article: its precomputed neighbours lack the article reading.
+            if (token.ArticleConsonants is not null && segment.Vocabulary[known].ArticleConsonants is null
+                && segment.ByConsonants.TryGetValue(token.ArticleConsonants, out var withArticle))
+            {
+                foreach (var id in withArticle)
+                {
+                    if (!segment.Vocabulary[id].Abjad && Array.BinarySearch(segment.NeighbourIds, from, to - from, id) < 0)
+                    {
+                        Consider(segment, query, i, id, scratch);
+                    }
+                }
             }
 
             return;
@@ -430,6 +445,79 @@ internal static class SegmentSearch
         }
 
         scratch.TouchedCount = touchedCount;
+        CreditSkippedStrongNeighbours(segment, queryWeights, skipped, scratch);
+    }
+
+    /// <summary>
+    /// A token skipped as too common (abdullah, hasan) counts only as unknown weight for every name, so all names that
+    /// hold the walked tokens tie at the bound and the listed name that also holds the skipped word can lose its candidate
+    /// slot ("AL-HASAN, Abdallah" searched verbatim was not found). Its strong neighbours (same text, spelling variants;
+    /// few token ids) are looked up among the few tokens of each walked name instead, and credited like walked evidence.
+    /// </summary>
+    private static void CreditSkippedStrongNeighbours(IndexSegment segment, ReadOnlySpan<float> queryWeights, ReadOnlySpan<byte> skipped, SearchScratch scratch)
+    {
+        var strong = scratch.SkippedStrong;
+        strong.Clear();
+        foreach (var (q, id, s) in scratch.Retrieved)
+        {
+            if (skipped[q] == 2 && s >= StrongSimilarity && strong.Count < MaxSkippedStrong)
+            {
+                strong.Add((q, id, s));
+            }
+        }
+
+        if (strong.Count == 0)
+        {
+            return;
+        }
+
+        // Mark the strong token ids (entries of one id are adjacent after sorting), then look each walked name's few
+        // tokens up in the marks.
+        strong.Sort(static (x, y) => x.TokenId.CompareTo(y.TokenId));
+        scratch.EnsureSkippedStrongMark(segment.Vocabulary.Length);
+        var mark = scratch.SkippedStrongMark;
+        for (var k = strong.Count - 1; k >= 0; k--)
+        {
+            mark[strong[k].TokenId] = k + 1;
+        }
+
+        Span<float> credited = stackalloc float[queryWeights.Length];
+        var acc = scratch.Accumulated;
+        var nameEvidence = scratch.NameEvidence;
+        for (var t = 0; t < scratch.TouchedCount; t++)
+        {
+            var name = scratch.Touched[t];
+            var touchedStrong = false;
+            foreach (var id in segment.NameTokens[name])
+            {
+                if (mark[id] == 0)
+                {
+                    continue;
+                }
+
+                if (!touchedStrong)
+                {
+                    credited.Clear();
+                    touchedStrong = true;
+                }
+
+                for (var k = mark[id] - 1; k < strong.Count && strong[k].TokenId == id; k++)
+                {
+                    var (q, _, s) = strong[k];
+                    if (s > credited[q])
+                    {
+                        acc[name] += queryWeights[q] * (s - credited[q]);
+                        nameEvidence[name] += segment.Weights[id] * s;
+                        credited[q] = s;
+                    }
+                }
+            }
+        }
+
+        foreach (var (_, id, _) in strong)
+        {
+            mark[id] = 0;
+        }
     }
 
     private static int SelectCandidates(
@@ -450,8 +538,9 @@ internal static class SegmentSearch
 
         // An abjad query token that retrieved no close neighbour may still align with a spelling retrieval does not reach
         // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis); Latin tokens have their
-        // deletion neighbourhood. Count it as matched at
-        // UnretrievedCredit in the bound, or every listed name holding it falls under the floor at a production threshold.
+        // deletion neighbourhood. Count it as matched at UnretrievedCredit on both sides of the bound (on the name side as
+        // if it aligned with a name token of its own weight), or every listed name holding it falls under the floor at a
+        // production threshold.
         var unretrieved = 0f;
         for (var i = 0; i < queryWeights.Length; i++)
         {
@@ -481,7 +570,7 @@ internal static class SegmentSearch
         {
             var name = scratch.Touched[t];
             var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight + unretrieved) / total);
-            var nc = initials > 0 || scratch.SkippedWeight > 0 || unretrieved > 0 ? 1f : Math.Min(1f, nameEvidence[name] / segment.NameWeight[name]);
+            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, (nameEvidence[name] + unretrieved) / segment.NameWeight[name]);
             var better = Math.Max(qc, nc);
             var worse = Math.Min(qc, nc);
             var value = better * (1f - (0.25f * (1f - worse)));

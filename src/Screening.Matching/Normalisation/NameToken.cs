@@ -10,7 +10,7 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
 {
     public bool HasDigit { get; } = Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
-    /// <summary>The second part of a compound name (allah, din; <see cref="ArabicNameRules.IsCompoundPart"/>).</summary>
+    /// <summary>The dependent part of a compound name (allah, din, abd; <see cref="ArabicNameRules.IsCompoundPart"/>).</summary>
     public bool CompoundPart { get; } = ArabicNameRules.IsCompoundPart(Text);
 
     /// <summary>
