@@ -235,8 +235,8 @@ internal static class PhoneticKey
                         end++;
                     }
 
-                    // "ee" is an i sound (steel, reed), written и in Cyrillic and read back as "i".
-                    hasI |= end - i == 2 && s[i] == 'e' && s[i + 1] == 'e';
+                    // "ee" is an i sound (steel, reed, Saeed, Kargoshaee), written и in Cyrillic and read back as "i".
+                    hasI |= s[i..end].Contains("ee", StringComparison.Ordinal);
 
                     if (hasI)
                     {

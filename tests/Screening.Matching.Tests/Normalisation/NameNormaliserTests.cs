@@ -250,4 +250,10 @@ public sealed class NameNormaliserTests
     [Fact]
     public void Normalise_ArabicScriptWordWithoutArticle_HasNoArticleReading() =>
         Assert.Null(NameNormaliser.Normalise("محمد").Informative.Single().ArticleConsonants);
+
+    [Theory]
+    [InlineData("Транспетрочарт Ко Лтд", "transpetrochart")]
+    [InlineData("Селкбаф Ко", "selkbaf")]
+    [InlineData("KO Tae Hun", "ko tae hun")]
+    public void Normalise_RussianKoForCo_IsALegalFormOnlyAfterTheName(string name, string expected) => Assert.Equal(expected, Informative(name));
 }

@@ -27,6 +27,8 @@ public sealed class PhoneticKeyTests
     [InlineData("armj", "army")]
     [InlineData("karadzh", "karaj")]
     [InlineData("ekschange", "exchange")]
+    [InlineData("saeed", "said")]
+    [InlineData("kargoshaee", "kargoshai")]
     public void Of_RomanisationVariants_AreEqual(string a, string b) => Assert.Equal(PhoneticKey.Of(a), PhoneticKey.Of(b));
 
     [Theory]
