@@ -120,6 +120,15 @@ internal static class TokenSimilarity
             return 0.0;
         }
 
+        // Arabic script writes a word's final long vowel (ي, و): the Latin spelling of that word ends in a vowel too (بنيني
+        // is Benini, not Ben; سامي is Sami). Not final ا or ة, which Latin often writes with an h (طلحة, Talhah), and not
+        // against a part of a compound, which may stand for the start of a word written together (عبدالحی, abd + hai).
+        if (a.Abjad != b.Abjad && EndsWithWrittenLongVowel(a.Abjad ? a.Text : b.Text) && !(a.Abjad ? b : a).CompoundPart
+            && !EndsWithVowel(a.Abjad ? b.Text : a.Text))
+        {
+            return 0.0;
+        }
+
         // An abjad token carries no short vowels, so compare consonant skeletons; a one-consonant skeleton (علي / Ali) is weaker evidence.
         if (a.Consonants == b.Consonants && a.Consonants.Length > 0)
         {
@@ -145,6 +154,10 @@ internal static class TokenSimilarity
         var s = 0.95 * JaroWinkler.Similarity(a.Consonants, b.Consonants);
         return s >= 0.8 ? s : 0.0;
     }
+
+    private static bool EndsWithWrittenLongVowel(string abjadText) => abjadText.Length >= 3 && abjadText[^1] is 'i' or 'u';
+
+    private static bool EndsWithVowel(string text) => text.Length > 0 && text[^1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
 
     private static bool StartsWithVowel(string text) => text.Length > 0 && text[0] is 'a' or 'e' or 'i' or 'o' or 'u';
 
