@@ -41,6 +41,9 @@ internal sealed class SearchScratch
     /// <summary>Per query token: left unmatched, is it evidence of another name (not short, not a misspelt legal form)? 0 unknown, 1 yes, 2 no.</summary>
     public byte[] ExtraWord { get; } = new byte[InputLimits.MaxTokensPerName];
 
+    /// <summary>Per query token, from the walk: 0 walked, 1 weak neighbours skipped, 2 all skipped (too common).</summary>
+    public byte[] SkippedTokens { get; } = new byte[InputLimits.MaxTokensPerName];
+
     /// <summary>Strong neighbours (same text or spelling variant) of query tokens skipped as too common: checked on the names walked.</summary>
     public List<(int QueryToken, int TokenId, float Similarity)> SkippedStrong { get; } = [];
 
@@ -97,6 +100,7 @@ internal sealed class SearchScratch
 
         TouchedCount = 0;
         Array.Clear(ExtraWord);
+        Array.Clear(SkippedTokens);
         SkippedWeight = 0;
         Similarities.Clear();
         Retrieved.Clear();

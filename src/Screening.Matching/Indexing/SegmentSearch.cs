@@ -62,6 +62,10 @@ internal static class SegmentSearch
         RetrieveMergedAndSplit(segment, query, scratch);
         Accumulate(segment, queryWeights, scratch);
         var candidates = SelectCandidates(segment, removed, queryWeights, query, minScore, scratch);
+        if (candidates == SearchScratch.MaxCandidates && CreditSkippedStrongNeighbours(segment, queryWeights, scratch))
+        {
+            candidates = SelectCandidates(segment, removed, queryWeights, query, minScore, scratch);
+        }
 
         Span<float> similarity = stackalloc float[nq * NameAligner.MaxTokens];
         Span<int> queryToName = stackalloc int[nq];
@@ -374,7 +378,7 @@ internal static class SegmentSearch
         }
 
         // 0 walked, 1 weak neighbours skipped, 2 all skipped.
-        Span<byte> skipped = stackalloc byte[queryWeights.Length];
+        var skipped = scratch.SkippedTokens.AsSpan(0, queryWeights.Length);
         for (var q = 0; q < postingsPerToken.Length && selective; q++)
         {
             if (postingsPerToken[q] <= cap)
@@ -445,7 +449,6 @@ internal static class SegmentSearch
         }
 
         scratch.TouchedCount = touchedCount;
-        CreditSkippedStrongNeighbours(segment, queryWeights, skipped, scratch);
     }
 
     /// <summary>
@@ -453,9 +456,12 @@ internal static class SegmentSearch
     /// hold the walked tokens tie at the bound and the listed name that also holds the skipped word can lose its candidate
     /// slot ("AL-HASAN, Abdallah" searched verbatim was not found). Its strong neighbours (same text, spelling variants;
     /// few token ids) are looked up among the few tokens of each walked name instead, and credited like walked evidence.
+    /// Done only when the candidate heap came out full: the credit can only change which names win their slots, since the
+    /// bound already counts the skipped token's whole weight. Returns false when there was nothing to credit.
     /// </summary>
-    private static void CreditSkippedStrongNeighbours(IndexSegment segment, ReadOnlySpan<float> queryWeights, ReadOnlySpan<byte> skipped, SearchScratch scratch)
+    private static bool CreditSkippedStrongNeighbours(IndexSegment segment, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
     {
+        var skipped = scratch.SkippedTokens;
         var strong = scratch.SkippedStrong;
         strong.Clear();
         foreach (var (q, id, s) in scratch.Retrieved)
@@ -468,7 +474,7 @@ internal static class SegmentSearch
 
         if (strong.Count == 0)
         {
-            return;
+            return false;
         }
 
         // Mark the strong token ids (entries of one id are adjacent after sorting), then look each walked name's few
@@ -518,6 +524,8 @@ internal static class SegmentSearch
         {
             mark[id] = 0;
         }
+
+        return true;
     }
 
     private static int SelectCandidates(
