@@ -10,7 +10,7 @@ var threshold = Option("--threshold") is { } t ? double.Parse(t, CultureInfo.Inv
 switch (command)
 {
     case "accuracy":
-        return AccuracyHarness.Run(Option("--pairs"), threshold, Option("--sample") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1000, Option("--show") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 0);
+        return AccuracyHarness.Run(Option("--pairs"), threshold, Option("--sample") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 1000, Option("--show") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 0, Option("--why"), Option("--search-min") is { } sm ? double.Parse(sm, CultureInfo.InvariantCulture) : 0.5);
     case "bench":
         BenchmarkRunner.Run<MatchingBenchmarks>(args: [.. args.Skip(1)]);
         return LatencyReport.Run();
@@ -42,9 +42,10 @@ switch (command)
     {
         // Prints the top hits with their explanations for each given name, on the accuracy index (real list names).
         var index = MatchIndex.Build(Screening.Benchmarks.Data.ListCorpus.Load().Entries);
-        foreach (var name in args.Skip(1))
+        var explainMin = Option("--min") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 0.5;
+        foreach (var name in args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != Option("--min")))
         {
-            foreach (var hit in index.Search(new ScreeningQuery(name), 0.5, 3))
+            foreach (var hit in index.Search(new ScreeningQuery(name), explainMin, 3))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} -> {hit.Key} {hit.Score:0.000}: {hit.Explanation.Describe()}"));
             }

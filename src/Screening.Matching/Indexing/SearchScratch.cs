@@ -41,6 +41,24 @@ internal sealed class SearchScratch
     /// <summary>Per query token: left unmatched, is it evidence of another name (not short, not a misspelt legal form)? 0 unknown, 1 yes, 2 no.</summary>
     public byte[] ExtraWord { get; } = new byte[InputLimits.MaxTokensPerName];
 
+    /// <summary>Per query token, from the walk: 0 walked, 1 weak neighbours skipped, 2 all skipped (too common).</summary>
+    public byte[] SkippedTokens { get; } = new byte[InputLimits.MaxTokensPerName];
+
+    /// <summary>Strong neighbours (same text or spelling variant) of query tokens skipped as too common: checked on the names walked.</summary>
+    public List<(int QueryToken, int TokenId, float Similarity)> SkippedStrong { get; } = [];
+
+    /// <summary>Per vocabulary token: 1 + index into <see cref="SkippedStrong"/> of its first entry when marked in the current pass, else 0.</summary>
+    public int[] SkippedStrongMark { get; private set; } = [];
+
+    /// <summary>Makes <see cref="SkippedStrongMark"/> cover <paramref name="vocabularySize"/> tokens (all unmarked).</summary>
+    public void EnsureSkippedStrongMark(int vocabularySize)
+    {
+        if (SkippedStrongMark.Length < vocabularySize)
+        {
+            SkippedStrongMark = new int[Math.Max(vocabularySize, SkippedStrongMark.Length * 2)];
+        }
+    }
+
     /// <summary>Buffer for the token ids an unknown query token retrieves.</summary>
     public List<int> CandidateTokens { get; } = [];
 
@@ -82,6 +100,7 @@ internal sealed class SearchScratch
 
         TouchedCount = 0;
         Array.Clear(ExtraWord);
+        Array.Clear(SkippedTokens);
         SkippedWeight = 0;
         Similarities.Clear();
         Retrieved.Clear();

@@ -91,9 +91,9 @@ internal static class SegmentBuilder
                     frequency.Add(0);
                     lastNameOfToken.Add(-1);
                 }
-                else if (token.Abjad && !vocabulary[id].Abjad)
+                else if ((token.Abjad && !vocabulary[id].Abjad) || (token.ArticleConsonants is not null && vocabulary[id].ArticleConsonants is null))
                 {
-                    vocabulary[id] = NameToken.Create(vocabulary[id].Text, true, vocabulary[id].Role);
+                    vocabulary[id] = NameToken.Create(vocabulary[id].Text, true, vocabulary[id].Role, token.ArticleConsonants is not null);
                 }
 
                 ids[t] = id;
@@ -160,12 +160,21 @@ internal static class SegmentBuilder
             }
 
             Add(byKey, token.Key, id);
+            if (!ReferenceEquals(token.GlideKey, token.Key))
+            {
+                Add(byKey, token.GlideKey, id);
+            }
             if (token.Consonants.Length > 0)
             {
                 Add(byConsonants, token.Consonants, id);
                 if (!ReferenceEquals(token.LooseConsonants, token.Consonants) && token.LooseConsonants.Length > 0)
                 {
                     Add(byConsonants, token.LooseConsonants, id);
+                }
+
+                if (token.ArticleConsonants is not null)
+                {
+                    Add(byConsonants, token.ArticleConsonants, id);
                 }
             }
         }

@@ -21,6 +21,15 @@ internal static class SegmentSearch
     /// <summary>Neighbours at least this similar (same text, spelling variants) are walked even for a common query token.</summary>
     private const float StrongSimilarity = 0.95f;
 
+    /// <summary>Most strong neighbours of skipped tokens looked up in the walked names.</summary>
+    private const int MaxSkippedStrong = 64;
+
+    /// <summary>A query token whose retrieved neighbours are all less similar than this may align with one retrieval missed.</summary>
+    private const float UnretrievedBelow = 0.9f;
+
+    /// <summary>Similarity the candidate bound assumes for such a token (about the best an unretrieved spelling scores).</summary>
+    private const float UnretrievedCredit = 0.9f;
+
     /// <summary>Most postings walked for the strong neighbours of a skipped token: a rare exact word, not a common name.</summary>
     private const int StrongWalkCap = 256;
 
@@ -53,6 +62,10 @@ internal static class SegmentSearch
         RetrieveMergedAndSplit(segment, query, scratch);
         Accumulate(segment, queryWeights, scratch);
         var candidates = SelectCandidates(segment, removed, queryWeights, query, minScore, scratch);
+        if (candidates == SearchScratch.MaxCandidates && CreditSkippedStrongNeighbours(segment, queryWeights, scratch))
+        {
+            candidates = SelectCandidates(segment, removed, queryWeights, query, minScore, scratch);
+        }
 
         Span<float> similarity = stackalloc float[nq * NameAligner.MaxTokens];
         Span<int> queryToName = stackalloc int[nq];
@@ -226,6 +239,19 @@ internal static class SegmentSearch
                 scratch.Retrieved.Add((i, segment.NeighbourIds[k], segment.NeighbourSimilarities[k]));
             }
 
+            // The indexed spelling never followed a split article: its precomputed neighbours lack the article reading.
+            if (token.ArticleConsonants is not null && segment.Vocabulary[known].ArticleConsonants is null
+                && segment.ByConsonants.TryGetValue(token.ArticleConsonants, out var withArticle))
+            {
+                foreach (var id in withArticle)
+                {
+                    if (!segment.Vocabulary[id].Abjad && Array.BinarySearch(segment.NeighbourIds, from, to - from, id) < 0)
+                    {
+                        Consider(segment, query, i, id, scratch);
+                    }
+                }
+            }
+
             return;
         }
 
@@ -352,7 +378,7 @@ internal static class SegmentSearch
         }
 
         // 0 walked, 1 weak neighbours skipped, 2 all skipped.
-        Span<byte> skipped = stackalloc byte[queryWeights.Length];
+        var skipped = scratch.SkippedTokens.AsSpan(0, queryWeights.Length);
         for (var q = 0; q < postingsPerToken.Length && selective; q++)
         {
             if (postingsPerToken[q] <= cap)
@@ -425,6 +451,83 @@ internal static class SegmentSearch
         scratch.TouchedCount = touchedCount;
     }
 
+    /// <summary>
+    /// A token skipped as too common (abdullah, hasan) counts only as unknown weight for every name, so all names that
+    /// hold the walked tokens tie at the bound and the listed name that also holds the skipped word can lose its candidate
+    /// slot ("AL-HASAN, Abdallah" searched verbatim was not found). Its strong neighbours (same text, spelling variants;
+    /// few token ids) are looked up among the few tokens of each walked name instead, and credited like walked evidence.
+    /// Done only when the candidate heap came out full: the credit can only change which names win their slots, since the
+    /// bound already counts the skipped token's whole weight. Returns false when there was nothing to credit.
+    /// </summary>
+    private static bool CreditSkippedStrongNeighbours(IndexSegment segment, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
+    {
+        var skipped = scratch.SkippedTokens;
+        var strong = scratch.SkippedStrong;
+        strong.Clear();
+        foreach (var (q, id, s) in scratch.Retrieved)
+        {
+            if (skipped[q] == 2 && s >= StrongSimilarity && strong.Count < MaxSkippedStrong)
+            {
+                strong.Add((q, id, s));
+            }
+        }
+
+        if (strong.Count == 0)
+        {
+            return false;
+        }
+
+        // Mark the strong token ids (entries of one id are adjacent after sorting), then look each walked name's few
+        // tokens up in the marks.
+        strong.Sort(static (x, y) => x.TokenId.CompareTo(y.TokenId));
+        scratch.EnsureSkippedStrongMark(segment.Vocabulary.Length);
+        var mark = scratch.SkippedStrongMark;
+        for (var k = strong.Count - 1; k >= 0; k--)
+        {
+            mark[strong[k].TokenId] = k + 1;
+        }
+
+        Span<float> credited = stackalloc float[queryWeights.Length];
+        var acc = scratch.Accumulated;
+        var nameEvidence = scratch.NameEvidence;
+        for (var t = 0; t < scratch.TouchedCount; t++)
+        {
+            var name = scratch.Touched[t];
+            var touchedStrong = false;
+            foreach (var id in segment.NameTokens[name])
+            {
+                if (mark[id] == 0)
+                {
+                    continue;
+                }
+
+                if (!touchedStrong)
+                {
+                    credited.Clear();
+                    touchedStrong = true;
+                }
+
+                for (var k = mark[id] - 1; k < strong.Count && strong[k].TokenId == id; k++)
+                {
+                    var (q, _, s) = strong[k];
+                    if (s > credited[q])
+                    {
+                        acc[name] += queryWeights[q] * (s - credited[q]);
+                        nameEvidence[name] += segment.Weights[id] * s;
+                        credited[q] = s;
+                    }
+                }
+            }
+        }
+
+        foreach (var (_, id, _) in strong)
+        {
+            mark[id] = 0;
+        }
+
+        return true;
+    }
+
     private static int SelectCandidates(
         IndexSegment segment,
         ulong[] removed,
@@ -435,12 +538,28 @@ internal static class SegmentSearch
     {
         var total = 0f;
         var initials = 0f;
+        Span<float> bestRetrieved = stackalloc float[queryWeights.Length];
+        foreach (var (q, _, s) in scratch.Retrieved)
+        {
+            bestRetrieved[q] = Math.Max(bestRetrieved[q], s);
+        }
+
+        // An abjad query token that retrieved no close neighbour may still align with a spelling retrieval does not reach
+        // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis); Latin tokens have their
+        // deletion neighbourhood. Count it as matched at UnretrievedCredit on both sides of the bound (on the name side as
+        // if it aligned with a name token of its own weight), or every listed name holding it falls under the floor at a
+        // production threshold.
+        var unretrieved = 0f;
         for (var i = 0; i < queryWeights.Length; i++)
         {
             total += queryWeights[i];
             if (query[i].Text.Length == 1)
             {
                 initials += queryWeights[i];
+            }
+            else if (query[i].Abjad && bestRetrieved[i] < UnretrievedBelow)
+            {
+                unretrieved += queryWeights[i] * UnretrievedCredit;
             }
         }
 
@@ -458,8 +577,8 @@ internal static class SegmentSearch
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var name = scratch.Touched[t];
-            var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight) / total);
-            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, nameEvidence[name] / segment.NameWeight[name]);
+            var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight + unretrieved) / total);
+            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, (nameEvidence[name] + unretrieved) / segment.NameWeight[name]);
             var better = Math.Max(qc, nc);
             var worse = Math.Min(qc, nc);
             var value = better * (1f - (0.25f * (1f - worse)));

@@ -29,6 +29,11 @@ internal static class TokenNeighbours
             output.AddRange(sameKey);
         }
 
+        if (!ReferenceEquals(token.GlideKey, token.Key) && segment.ByKey.TryGetValue(token.GlideKey, out var sameGlideKey))
+        {
+            output.AddRange(sameGlideKey);
+        }
+
         // A one-consonant skeleton (علي l, بو b) names hundreds of tokens and is weak evidence: such tokens are found by
         // text and key only.
         if (token.Consonants.Length > 1)
@@ -38,6 +43,11 @@ internal static class TokenNeighbours
             {
                 AddSkeleton(segment, token, token.LooseConsonants, output);
             }
+        }
+
+        if (token.ArticleConsonants is not null)
+        {
+            AddSkeleton(segment, token, token.ArticleConsonants, output);
         }
 
         var text = token.Text.AsSpan();

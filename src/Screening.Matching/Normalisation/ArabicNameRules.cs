@@ -25,8 +25,11 @@ internal static class ArabicNameRules
         "allah", "ullah", "ollah", "illah", "ulla", "olla", "allh", "ulloh", "allakh", "ullakh", "ollakh", "illakh",
     };
 
-    /// <summary>True for the second part of a compound name (Habib Allah, Jalal al-Din): one name with the first part, not separate evidence.</summary>
-    public static bool IsCompoundPart(string token) => token is "allah" or "din";
+    /// <summary>
+    /// True for the dependent part of a compound name: the second part of Habib Allah, Jalal al-Din, and the "abd" of
+    /// Abd al-Karim (servant of; Abdul Karim is one name, not two). One name with the other part, not separate evidence.
+    /// </summary>
+    public static bool IsCompoundPart(string token) => token is "allah" or "din" or "abd";
 
     // Compound names written as one word: Habibullah = Habib Allah, Jalaluddin = Jalal al-Din, Azizurrahman =
     // Aziz al-Rahman. Split so that they align with the two-word spellings (and with Arabic script, which writes
@@ -118,6 +121,13 @@ internal static class ArabicNameRules
 
         return result;
     }
+
+    /// <summary>
+    /// True for "ben" (son of, the Maghreb spelling of bin) between two other names: Mehdi Ben Mohamed Ben Mohamed
+    /// Kammoun is محمد بن محمد with بن a particle. A leading "ben" stays a name (Ben Attia, Ben Ali as a surname;
+    /// Ben as a given name).
+    /// </summary>
+    public static bool IsPatronymicBen(string token, int position, int count) => token == "ben" && position > 0 && position + 1 < count;
 
     /// <summary>True for an article assimilated to the next token's first consonant (ar-rahman, as-salam, ad-din).</summary>
     public static bool IsSunLetterArticle(string token, string? next)

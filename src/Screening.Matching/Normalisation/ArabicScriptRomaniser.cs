@@ -9,6 +9,9 @@ namespace Screening.Matching.Normalisation;
 /// </summary>
 internal static class ArabicScriptRomaniser
 {
+    /// <summary>The vowel written between two consonants that would otherwise read as a Latin digraph (سح → seh, not sh).</summary>
+    public const char DigraphSeparator = 'e';
+
     public static bool IsArabicScript(char c) =>
         c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
             or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
@@ -77,10 +80,12 @@ internal static class ArabicScriptRomaniser
                 _ => IsArabicScript(c) ? string.Empty : c.ToString(),
             };
 
-            // ط+ه is not ث and ت+ص is not ц: keep adjacent consonants from reading as a Latin digraph.
+            // ط+ه is not ث and ت+ص is not ц: keep adjacent consonants from reading as a Latin digraph. The separator is
+            // "e", which the script never writes otherwise (ې and ے aside), so NameToken can still tell the two letters
+            // apart from a written long vowel (اسحاق, asehaq; ساهر, sahr) when it reads them as Latin does (Ishaq).
             if (romanised.Length > 0 && !atStart && FormsDigraph(output[^1], romanised[0]))
             {
-                output.Append('a');
+                output.Append(DigraphSeparator);
             }
 
             output.Append(romanised);

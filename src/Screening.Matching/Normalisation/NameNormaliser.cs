@@ -51,12 +51,17 @@ internal static class NameNormaliser
             var text = rewritten[i];
             var abjad = abjadByText is not null && (abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad);
             var role = abjad ? NoiseWords.RoleOfAbjad(text, PhoneticKey.ConsonantsOf(PhoneticKey.Of(text, abjad: true))) : NoiseWords.RoleOf(text);
-            if (role == TokenRole.Informative && ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null))
+            if (role == TokenRole.Informative && (ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null)
+                || ArabicNameRules.IsPatronymicBen(text, i, count)))
             {
                 role = TokenRole.Particle;
             }
+            else if (role == TokenRole.Informative && IsCompanyAbbreviation(text, i, count, i + 1 < count ? rewritten[i + 1] : null))
+            {
+                role = TokenRole.LegalForm;
+            }
 
-            tokens[i] = NameToken.Create(text, abjad, role);
+            tokens[i] = NameToken.Create(text, abjad, role, afterArticle: abjad && i > 0 && rewritten[i - 1] == "al");
             if (role == TokenRole.Informative)
             {
                 informativeCount++;
@@ -83,6 +88,13 @@ internal static class NameNormaliser
 
         return new NormalisedName(name ?? string.Empty, tokens, informative);
     }
+
+    /// <summary>
+    /// "Ko" is "Co." as Russian writes it (Ко., Лтд.): a legal form when it closes a name or comes before another legal
+    /// form, never as a name's first word (Ko is also a Korean surname: KO Tae Hun).
+    /// </summary>
+    private static bool IsCompanyAbbreviation(string token, int position, int count, string? next) =>
+        token == "ko" && position > 0 && (position + 1 == count || NoiseWords.RoleOf(next!) == TokenRole.LegalForm);
 
     private static void SplitTokens(StringBuilder romanised, List<string> tokens, List<bool> abjadFlags, bool abjad)
     {

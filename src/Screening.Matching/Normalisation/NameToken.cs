@@ -10,7 +10,7 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
 {
     public bool HasDigit { get; } = Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
-    /// <summary>The second part of a compound name (allah, din; <see cref="ArabicNameRules.IsCompoundPart"/>).</summary>
+    /// <summary>The dependent part of a compound name (allah, din, abd; <see cref="ArabicNameRules.IsCompoundPart"/>).</summary>
     public bool CompoundPart { get; } = ArabicNameRules.IsCompoundPart(Text);
 
     /// <summary>
@@ -18,6 +18,9 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// with ث or ذ/ض (romanised th, dh) also their Persian reading s, z (ثاقب Saqib, ذاکر Zakir, فضل Fazl).
     /// </summary>
     public string LooseConsonants { get; } = LooseOf(Text, Key, Consonants, Abjad);
+
+    /// <summary>The key with a Latin "j" read as the glide "y" (<see cref="PhoneticKey.GlideKeyOf"/>); <see cref="Key"/> itself when that changes nothing.</summary>
+    public string GlideKey { get; } = PhoneticKey.GlideKeyOf(Text, Key, Abjad);
 
     /// <summary>Set of the characters of <see cref="Text"/> (bit <c>c &amp; 63</c>), for a cheap upper bound of Jaro-Winkler.</summary>
     public ulong TextLetters { get; } = LettersOf(Text);
@@ -28,14 +31,34 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// <summary>Set of the characters of <see cref="Consonants"/>.</summary>
     public ulong ConsonantLetters { get; } = LettersOf(Consonants);
 
-    public static NameToken Create(string text, bool abjad, TokenRole role)
+    /// <summary>
+    /// For an abjad token whose article ال was split off (الكسندر, al ksndr; اليم, al ym): its skeleton with the article's
+    /// l in front (lksndr), because ال also begins words that have no article (Aleksandr, Aleem, Alberto, Elias) and Latin
+    /// often writes a real article joined (Alshammari). Null otherwise.
+    /// </summary>
+    public string? ArticleConsonants { get; private init; }
+
+    public static NameToken Create(string text, bool abjad, TokenRole role, bool afterArticle = false)
     {
         var key = PhoneticKey.Of(text, abjad);
-        return new NameToken(text, key, PhoneticKey.ConsonantsOf(key), abjad, role);
+        var consonants = PhoneticKey.ConsonantsOf(key);
+        return new NameToken(text, key, consonants, abjad, role)
+        {
+            ArticleConsonants = afterArticle && abjad && consonants.Length > 0 && consonants[0] != 'l' ? "l" + consonants : null,
+        };
     }
 
     private static string LooseOf(string text, string key, string consonants, bool abjad)
     {
+        // Two letters that Latin writes as a digraph (Ishaq, Azhar, Lakhal, Adham: س+ح, ز+ه, ك+ح, د+ه) were romanised
+        // apart (asehaq); read them together too, as the Latin spelling of the same name is keyed (sh, zh, kh, dh).
+        if (abjad && JoinDigraphs(text) is { } joined)
+        {
+            var joinedKey = PhoneticKey.Of(joined, abjad: true);
+            var joinedSkeleton = PhoneticKey.LooseConsonantsOf(joinedKey, PhoneticKey.ConsonantsOf(joinedKey));
+            return joinedSkeleton == consonants ? consonants : joinedSkeleton;
+        }
+
         if (!abjad || (!text.Contains("th", StringComparison.Ordinal) && !text.Contains("dh", StringComparison.Ordinal)))
         {
             return PhoneticKey.LooseConsonantsOf(key, consonants);
@@ -44,6 +67,30 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         var persianKey = PhoneticKey.Of(text.Replace("th", "s", StringComparison.Ordinal).Replace("dh", "z", StringComparison.Ordinal), abjad: true);
         var skeleton = PhoneticKey.LooseConsonantsOf(persianKey, PhoneticKey.ConsonantsOf(persianKey));
         return skeleton == consonants ? consonants : skeleton;
+    }
+
+    /// <summary>The text without the separators <see cref="ArabicScriptRomaniser"/> put between a consonant and "h"; null when there are none.</summary>
+    internal static string? JoinDigraphs(string text)
+    {
+        var at = text.IndexOf("eh", 1, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var joined = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ArabicScriptRomaniser.DigraphSeparator && i > 0 && i + 1 < text.Length && text[i + 1] == 'h'
+                && text[i - 1] is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+            {
+                continue;
+            }
+
+            joined.Append(text[i]);
+        }
+
+        return joined.Length == text.Length ? null : joined.ToString();
     }
 
     /// <summary>Set of the characters of <paramref name="text"/> (bit <c>c &amp; 63</c>).</summary>

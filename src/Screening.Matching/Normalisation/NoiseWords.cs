@@ -39,10 +39,17 @@ internal static class NoiseWords
     /// </summary>
     private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
 
-    /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), اف (of), كو (co), لك (llc).</summary>
+    /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), ولد (ould), ملا (mullah), شيخ, حاج, اف (of), كو (co), لك (llc).</summary>
     private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
     {
         ["bn"] = TokenRole.Particle,
+        // ولد, son of (Mauritanian names), written "ould" in Latin
+        ["wld"] = TokenRole.Particle,
+        // ملا (mullah), شيخ (sheikh), حاج (hajj), and Haji without its long vowel (هجي)
+        ["mla"] = TokenRole.Honorific,
+        ["shikh"] = TokenRole.Honorific,
+        ["haj"] = TokenRole.Honorific,
+        ["hji"] = TokenRole.Honorific,
         ["af"] = TokenRole.StopWord,
         ["ku"] = TokenRole.LegalForm,
         ["lk"] = TokenRole.LegalForm,

@@ -85,6 +85,45 @@ internal static class PhoneticKey
         return skeleton == consonants ? consonants : skeleton;
     }
 
+    /// <summary>
+    /// The key of a Latin token read with its "j" as the glide "y": German, Scandinavian, Slavic and older scholarly
+    /// romanisations of Cyrillic write й, я, ю as j, ja, ju where English ones write y, ya, yu (Jusuf / Yusuf, Maja / Maya,
+    /// Junis / Yunis, Baj / Bay). "dj" (the consonant ج, Djamel) and "jj" (Hajji) stay consonants. Returns
+    /// <paramref name="key"/> itself when the token has no such "j", was written in an abjad (where "j" is always ج), or is
+    /// a short syllable that starts with it.
+    /// </summary>
+    public static string GlideKeyOf(string token, string key, bool abjad = false)
+    {
+        if (abjad || token.Length < 3 || !token.Contains('j', StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        Span<char> read = stackalloc char[token.Length];
+        var changed = false;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = token[i];
+            if (c == 'j' && (i == 0 || token[i - 1] is not ('d' or 'j')) && (i + 1 == token.Length || token[i + 1] != 'j'))
+            {
+                c = 'y';
+                changed = true;
+            }
+
+            read[i] = c;
+        }
+
+        if (!changed)
+        {
+            return key;
+        }
+
+        // A short syllable that starts with the glide (jan / yan / yun, jun / yun) is a Chinese or Korean syllable more
+        // often than a Cyrillic one, and their y-syllables share one key: too little to tell names apart.
+        var glide = Of(new string(read));
+        return glide == key || (glide.Length < 3 && read[0] == 'y') ? key : glide;
+    }
+
     private static int Fold(string token, bool abjad, Span<char> output)
     {
         var s = token.AsSpan();
@@ -196,8 +235,8 @@ internal static class PhoneticKey
                         end++;
                     }
 
-                    // "ee" is an i sound (steel, reed), written и in Cyrillic and read back as "i".
-                    hasI |= end - i == 2 && s[i] == 'e' && s[i + 1] == 'e';
+                    // "ee" is an i sound (steel, reed, Saeed, Kargoshaee), written и in Cyrillic and read back as "i".
+                    hasI |= s[i..end].Contains("ee", StringComparison.Ordinal);
 
                     if (hasI)
                     {

@@ -205,7 +205,7 @@ internal static class NameAligner
         {
             qTotal += queryWeights[i];
             qCovered += queryWeights[i] * querySimilarity[i];
-            // The second part of a compound name (Saif Allah) agrees with its first part, not as a name of its own.
+            // The dependent part of a compound name (Saif Allah, Abd al-Karim) agrees with the other part, not as a name of its own.
             if (querySimilarity[i] >= MatchedFloor && !query[i].CompoundPart)
             {
                 matched++;

@@ -15,6 +15,7 @@ internal static class TokenSimilarity
     public const double InitialScore = 0.6;
     public const double LooseAbjadScore = 0.9;
     public const double ShortVariantScore = 0.9;
+    public const double GlideVariantScore = 0.9;
 
     // Jaro-Winkler values below which a pair gets no credit (from Floor: 1 - 2 (1 - jw) >= Floor), less a margin for rounding.
     private const double TextJwFloor = ((1.0 + Floor) / 2.0) - 1e-9;
@@ -48,6 +49,14 @@ internal static class TokenSimilarity
         if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length == 2 && a.Text.Length >= 3 && b.Text.Length >= 3)
         {
             return ShortVariantScore;
+        }
+
+        // A Latin "j" that another romanisation writes "y" (Jusuf / Yusuf, Maja / Maya, Baj / Bay): the same name, but
+        // "j" is also a consonant of its own (Jamal / Yamal), so a little less certain than a shared key.
+        if ((!ReferenceEquals(a.GlideKey, a.Key) || !ReferenceEquals(b.GlideKey, b.Key)) && a.Consonants.Length > 0
+            && (a.GlideKey == b.Key || a.Key == b.GlideKey) && Math.Min(a.Text.Length, b.Text.Length) >= 3)
+        {
+            return GlideVariantScore;
         }
 
         if (a.Abjad || b.Abjad)
@@ -86,17 +95,36 @@ internal static class TokenSimilarity
             return AlignmentKind.Initial;
         }
 
-        return a.Key == b.Key || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
+        return a.Key == b.Key || a.GlideKey == b.Key || a.Key == b.GlideKey || a.ArticleConsonants == b.Consonants || a.Consonants == b.ArticleConsonants || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
             ? AlignmentKind.Variant : AlignmentKind.Fuzzy;
     }
 
     private static double AbjadSimilarity(NameToken a, NameToken b)
     {
+        // ال split off a word that has no article (الكسندر / Aleksandr), or a real article Latin writes joined (Alshammari).
+        if (a.Abjad != b.Abjad && (a.Abjad ? a : b).ArticleConsonants is { } withArticle)
+        {
+            var latin = a.Abjad ? b : a;
+            if (withArticle == latin.Consonants || withArticle == latin.LooseConsonants)
+            {
+                return LooseAbjadScore;
+            }
+        }
+
         // Arabic script always writes a word's first vowel (with alef or ain): a Latin token that starts with a vowel
         // is not a word that starts with a consonant there, and the other way round (Eugenio is not جان, jan). Only
         // for short skeletons, where little else tells them apart: a split-off article (الفردو, al frdu / Alfredo)
         // leaves a longer word starting with a consonant.
         if (a.Abjad != b.Abjad && Math.Min(a.Consonants.Length, b.Consonants.Length) <= 2 && StartsWithVowel(a.Text) != StartsWithVowel(b.Text))
+        {
+            return 0.0;
+        }
+
+        // Arabic script writes a word's final long vowel (ي, و): the Latin spelling of that word ends in a vowel too (بنيني
+        // is Benini, not Ben; سامي is Sami). Not final ا or ة, which Latin often writes with an h (طلحة, Talhah), and not
+        // against a part of a compound, which may stand for the start of a word written together (عبدالحی, abd + hai).
+        if (a.Abjad != b.Abjad && EndsWithWrittenLongVowel(a.Abjad ? a.Text : b.Text) && !(a.Abjad ? b : a).CompoundPart
+            && !EndsWithVowel(a.Abjad ? b.Text : a.Text))
         {
             return 0.0;
         }
@@ -126,6 +154,10 @@ internal static class TokenSimilarity
         var s = 0.95 * JaroWinkler.Similarity(a.Consonants, b.Consonants);
         return s >= 0.8 ? s : 0.0;
     }
+
+    private static bool EndsWithWrittenLongVowel(string abjadText) => abjadText.Length >= 3 && abjadText[^1] is 'i' or 'u';
+
+    private static bool EndsWithVowel(string text) => text.Length > 0 && text[^1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
 
     private static bool StartsWithVowel(string text) => text.Length > 0 && text[0] is 'a' or 'e' or 'i' or 'o' or 'u';
 

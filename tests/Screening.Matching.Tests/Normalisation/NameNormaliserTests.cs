@@ -158,7 +158,7 @@ public sealed class NameNormaliserTests
     [InlineData("دكب فنكا لمتد", "dkb fnka")]
     [InlineData("ارمي اف إسلم", "armi islm")]
     [InlineData("بلال بن مروان", "blal mrwan")]
-    [InlineData("سنوي تتش كو لتد", "snwi ttash")]
+    [InlineData("سنوي تتش كو لتد", "snwi ttesh")]
     [InlineData("نرث جروب هلدنج", "nrth jrub hldnj")]
     [InlineData("بونو جركي", "bunu jrki")]
     public void Normalise_AbjadNoiseWord_IsRecognisedByConsonantSkeleton(string name, string expected) =>
@@ -203,4 +203,57 @@ public sealed class NameNormaliserTests
         var token = NameNormaliser.Normalise(arabic).Informative.Single();
         Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)), token.LooseConsonants);
     }
+
+    [Theory]
+    [InlineData("MEHDI BEN MOHAMED BEN MOHAMED KAMMOUN", "mehdi mohamed mohamed kammoun")]
+    [InlineData("BEN ATTIA, Nabil", "ben attia nabil")]
+    [InlineData("عبد الرحمن ولد محمد", "abd rhmn mhmd")]
+    public void Normalise_PatronymicBenAndOuld_AreParticles(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("اسحاق", "asehaq", "ishaq")]
+    [InlineData("الأزهر", "azehr", "azhar")]
+    [InlineData("لكحل", "lkehl", "lakhal")]
+    [InlineData("ادهم", "adehm", "adham")]
+    public void Normalise_ArabicLettersLatinWritesAsADigraph_AreKeptApartAndReadTogetherInTheLooseSkeleton(string arabic, string text, string latin)
+    {
+        var token = NameNormaliser.Normalise(arabic).Informative.Single();
+        Assert.Equal(text, token.Text);
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)), token.LooseConsonants);
+    }
+
+    [Fact]
+    public void Normalise_WrittenLongVowelBeforeH_IsNotReadAsADigraph()
+    {
+        var token = NameNormaliser.Normalise("ساهر").Informative.Single();
+        Assert.Equal("sahr", token.Text);
+        Assert.Same(token.Consonants, token.LooseConsonants);
+    }
+
+    [Theory]
+    [InlineData("ملا محمد عمر", "mhmd amr")]
+    [InlineData("شيخ محمد", "mhmd")]
+    [InlineData("حاج محمد نور", "mhmd nur")]
+    [InlineData("هجي مهمد نور", "mhmd nur")]
+    public void Normalise_ArabicScriptHonorifics_AreNotInformative(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("الكسندر", "aleksandr")]
+    [InlineData("اليم", "aleem")]
+    [InlineData("الشمري", "alshammari")]
+    public void Normalise_ArabicScriptWordAfterASplitArticle_KeepsTheArticleReadingOfItsSkeleton(string arabic, string latin)
+    {
+        var token = NameNormaliser.Normalise(arabic).Informative.Single();
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)), token.ArticleConsonants);
+    }
+
+    [Fact]
+    public void Normalise_ArabicScriptWordWithoutArticle_HasNoArticleReading() =>
+        Assert.Null(NameNormaliser.Normalise("محمد").Informative.Single().ArticleConsonants);
+
+    [Theory]
+    [InlineData("Транспетрочарт Ко Лтд", "transpetrochart")]
+    [InlineData("Селкбаф Ко", "selkbaf")]
+    [InlineData("KO Tae Hun", "ko tae hun")]
+    public void Normalise_RussianKoForCo_IsALegalFormOnlyAfterTheName(string name, string expected) => Assert.Equal(expected, Informative(name));
 }

@@ -27,6 +27,8 @@ public sealed class PhoneticKeyTests
     [InlineData("armj", "army")]
     [InlineData("karadzh", "karaj")]
     [InlineData("ekschange", "exchange")]
+    [InlineData("saeed", "said")]
+    [InlineData("kargoshaee", "kargoshai")]
     public void Of_RomanisationVariants_AreEqual(string a, string b) => Assert.Equal(PhoneticKey.Of(a), PhoneticKey.Of(b));
 
     [Theory]
@@ -56,6 +58,28 @@ public sealed class PhoneticKeyTests
     {
         var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of("mohammed"));
         Assert.Same(skeleton, PhoneticKey.LooseConsonantsOf(PhoneticKey.Of("mohammed"), skeleton));
+    }
+
+    [Theory]
+    [InlineData("jusuf", "yusuf")]
+    [InlineData("junis", "yunis")]
+    [InlineData("jahja", "yahya")]
+    [InlineData("maja", "maya")]
+    [InlineData("rojal", "royal")]
+    [InlineData("baj", "bay")]
+    public void GlideKeyOf_JWrittenForY_IsTheKeyOfTheYSpelling(string withJ, string withY) =>
+        Assert.Equal(PhoneticKey.Of(withY), PhoneticKey.GlideKeyOf(withJ, PhoneticKey.Of(withJ)));
+
+    [Theory]
+    [InlineData("djamel", false)]
+    [InlineData("hajji", false)]
+    [InlineData("jan", false)]
+    [InlineData("jamal", true)]
+    [InlineData("yusuf", false)]
+    public void GlideKeyOf_ConsonantJShortSyllableOrAbjad_IsTheKeyItself(string token, bool abjad)
+    {
+        var key = PhoneticKey.Of(token, abjad);
+        Assert.Same(key, PhoneticKey.GlideKeyOf(token, key, abjad));
     }
 
     private static string Loose(string token)

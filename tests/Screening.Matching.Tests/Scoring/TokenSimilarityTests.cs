@@ -54,4 +54,21 @@ public sealed class TokenSimilarityTests
     [InlineData("ve", "we", 0.0)]
     public void Compute_ShortSyllablesWithTheSameKey_AreVariants(string a, string b, double expected) =>
         Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("jusuf", "yusuf", TokenSimilarity.GlideVariantScore)]
+    [InlineData("yunis", "junis", TokenSimilarity.GlideVariantScore)]
+    [InlineData("kusaj", "qusay", TokenSimilarity.GlideVariantScore)]
+    [InlineData("jan", "yun", 0.0)]
+    public void Compute_LatinJWrittenForTheGlideY_IsAVariant(string a, string b, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("bnini", "ben", 0.0)]
+    [InlineData("sami", "sam", 0.0)]
+    [InlineData("sami", "sami", 1.0)]
+    [InlineData("hbu", "habbo", TokenSimilarity.AbjadScore)]
+    [InlineData("tlha", "talhah", TokenSimilarity.AbjadScore)]
+    public void Compute_ArabicScriptFinalLongVowel_NeedsAFinalVowelInLatin(string abjad, string latin, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
 }
