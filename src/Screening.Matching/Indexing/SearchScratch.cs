@@ -27,7 +27,7 @@ internal sealed class SearchScratch
     public float SkippedWeight { get; set; }
 
     /// <summary>Similarity of (query token, vocabulary token) pairs already computed in this segment pass.</summary>
-    public Dictionary<long, float> Similarities { get; } = [];
+    public Dictionary<long, float> Similarities { get; private set; } = [];
 
     /// <summary>Retrieved vocabulary tokens per query token: flat list of (query token, vocabulary token).</summary>
     public List<(int QueryToken, int TokenId, float Similarity)> Retrieved { get; } = [];
@@ -68,6 +68,9 @@ internal sealed class SearchScratch
 
     public const int MaxCandidates = 32;
 
+    /// <summary>Largest similarity cache kept between searches (entries); a larger one is replaced, not cleared.</summary>
+    private const int KeptSimilarityCapacity = 4096;
+
     [ThreadStatic]
     private static SearchScratch? explaining;
 
@@ -102,7 +105,30 @@ internal sealed class SearchScratch
         Array.Clear(ExtraWord);
         Array.Clear(SkippedTokens);
         SkippedWeight = 0;
-        Similarities.Clear();
+        ClearSimilarities();
         Retrieved.Clear();
+    }
+
+    /// <summary>
+    /// Empties the similarity cache. <see cref="Dictionary{TKey,TValue}.Clear"/> zeroes the whole bucket array, which keeps
+    /// the largest size any search ever needed: after one query that compared tens of thousands of tokens, every later
+    /// search (and every explanation) paid for zeroing it. A cache grown past <see cref="KeptSimilarityCapacity"/> is
+    /// replaced by a small one instead.
+    /// </summary>
+    private void ClearSimilarities()
+    {
+        if (Similarities.Count == 0)
+        {
+            return;
+        }
+
+        if (Similarities.EnsureCapacity(0) > KeptSimilarityCapacity)
+        {
+            Similarities = new Dictionary<long, float>(256);
+        }
+        else
+        {
+            Similarities.Clear();
+        }
     }
 }
