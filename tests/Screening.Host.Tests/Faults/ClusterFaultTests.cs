@@ -71,7 +71,9 @@ public sealed class ClusterFaultTests(FaultCluster cluster, ITestOutputHelper ou
         await Task.Delay(Phase(3, 15));
         var faultAt = load.Now;
         victim.Kill();
-        await Task.Delay(Phase(15, 45));
+        // Survivors answer UNAVAILABLE for the dead silo's grains until membership declares it dead (8-15 s measured,
+        // docs/OPERATIONS.md), and the test needs answers after that: 15 s was at the edge (a CI run recovered at 14.9 s).
+        await Task.Delay(Phase(25, 45));
         var calls = await load.StopAsync();
 
         var survivors = calls.Where(c => c.Silo != victim.Index).ToList();

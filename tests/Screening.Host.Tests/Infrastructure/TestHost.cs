@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Screening.Host.Storage;
 
 namespace Screening.Host.Tests.Infrastructure;
 
@@ -59,7 +60,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Seed:Demo"] = "false",
         };
         var sibling = new TestHost(ConnectionString, extra);
-        await sibling.StartHostAsync();
+        await sibling.StartFirstAsync(settings);
         return sibling;
     }
 
@@ -67,14 +68,14 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartOnAsync(string connectionString, IDictionary<string, string?>? settings = null)
     {
         var host = new TestHost(connectionString, settings);
-        await host.StartHostAsync();
+        await host.StartFirstAsync(settings);
         return host;
     }
 
     public static async Task<TestHost> StartAsync(PostgresFixture postgres, IDictionary<string, string?>? settings = null)
     {
         var host = new TestHost(await postgres.CreateDatabaseAsync("host"), settings);
-        await host.StartHostAsync();
+        await host.StartFirstAsync(settings);
         return host;
     }
 
@@ -111,6 +112,32 @@ public sealed class TestHost : IAsyncDisposable
     private async Task StartHostAsync()
     {
         Host = await PlatformHost.StartAsync([], c => c.AddInMemoryCollection(_settings));
+    }
+
+    /// <summary>
+    /// The first start: a port drawn by <see cref="FreePorts"/> is free only when drawn, and another process (an
+    /// outgoing connection's ephemeral port, a parallel test's host) may take it before the host binds it. Then the
+    /// ports this class chose are drawn again, a few times; ports a test set itself are kept.
+    /// </summary>
+    private async Task StartFirstAsync(IDictionary<string, string?>? extra)
+    {
+        var ownPorts = new[] { "Kestrel:Endpoints:Grpc:Url", "Kestrel:Endpoints:Http:Url", "Orleans:SiloPort" }.Where(k => extra?.ContainsKey(k) != true).ToArray();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartHostAsync();
+                return;
+            }
+            catch (PlatformStartupException e) when (attempt < 4 && ownPorts.Length == 3 && e.Message.StartsWith("A port is already in use", StringComparison.Ordinal))
+            {
+                foreach (var key in ownPorts)
+                {
+                    var port = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+                    _settings[key] = key.StartsWith("Kestrel", StringComparison.Ordinal) ? $"http://127.0.0.1:{port}" : port;
+                }
+            }
+        }
     }
 
     private async Task StopHostAsync()
