@@ -49,15 +49,8 @@ public sealed class MatchIndex
     public static MatchIndex Build(IEnumerable<DesignationEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var list = Deduplicate(entries);
-        var segment = SegmentBuilder.Build(list, null);
-        var keys = new Dictionary<string, (int, int)>(list.Count, StringComparer.Ordinal);
-        for (var e = 0; e < list.Count; e++)
-        {
-            keys[list[e].Key] = (0, e);
-        }
-
-        return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
+        var list = Deduplicate(entries, e => e.Key);
+        return OneSegment(list, SegmentBuilder.Build(list, null));
     }
 
     /// <summary>
@@ -67,28 +60,9 @@ public sealed class MatchIndex
     public static MatchIndex BuildPrepared(IEnumerable<PreparedEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var list = new List<PreparedEntry>();
-        var keys = new Dictionary<string, (int Segment, int Entry)>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            if (entry?.Entry.Key is not { } key)
-            {
-                continue;
-            }
-
-            if (keys.TryGetValue(key, out var at))
-            {
-                list[at.Entry] = entry;
-            }
-            else
-            {
-                keys[key] = (0, list.Count);
-                list.Add(entry);
-            }
-        }
-
-        var segment = SegmentBuilder.Build(list.ConvertAll(p => p.Entry), null, list.ConvertAll(p => p.Names));
-        return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
+        var list = Deduplicate(entries, p => p.Entry.Key);
+        var designations = list.ConvertAll(p => p.Entry);
+        return OneSegment(designations, SegmentBuilder.Build(designations, null, list.ConvertAll(p => p.Names)));
     }
 
     /// <summary>True when a designation with this key is in the index.</summary>
@@ -103,7 +77,7 @@ public sealed class MatchIndex
     {
         ArgumentNullException.ThrowIfNull(removedKeys);
         ArgumentNullException.ThrowIfNull(addedEntries);
-        var added = Deduplicate(addedEntries);
+        var added = Deduplicate(addedEntries, e => e.Key);
         var newKeys = new Dictionary<string, (int Segment, int Entry)>(keys, StringComparer.Ordinal);
         var newRemoved = (ulong[][])removed.Clone();
         var copied = new bool[segments.Length];
@@ -230,25 +204,39 @@ public sealed class MatchIndex
         return hits;
     }
 
-    private static List<DesignationEntry> Deduplicate(IEnumerable<DesignationEntry> entries)
+    /// <summary>An index of one segment built over <paramref name="list"/> (keys unique).</summary>
+    private static MatchIndex OneSegment(List<DesignationEntry> list, IndexSegment segment)
     {
-        var list = new List<DesignationEntry>();
-        var at = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var keys = new Dictionary<string, (int, int)>(list.Count, StringComparer.Ordinal);
+        for (var e = 0; e < list.Count; e++)
         {
-            if (entry?.Key is not { } key)
+            keys[list[e].Key] = (0, e);
+        }
+
+        return new MatchIndex([segment], [new ulong[(list.Count + 64) / 64]], keys);
+    }
+
+    /// <summary>The items with a key, in first-seen order; a later item with the same key replaces the earlier one.</summary>
+    private static List<T> Deduplicate<T>(IEnumerable<T?> items, Func<T, string?> keyOf)
+        where T : class
+    {
+        var list = new List<T>();
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item is null || keyOf(item) is not { } key)
             {
                 continue;
             }
 
             if (at.TryGetValue(key, out var i))
             {
-                list[i] = entry;
+                list[i] = item;
             }
             else
             {
                 at[key] = list.Count;
-                list.Add(entry);
+                list.Add(item);
             }
         }
 
