@@ -11,6 +11,9 @@ internal static partial class AuditTrailLog
     [LoggerMessage(3102, LogLevel.Warning, "Audit log is unavailable; failing {Count} queued records without trying the database")]
     public static partial void BatchRefused(ILogger logger, int count);
 
+    [LoggerMessage(3106, LogLevel.Debug, "Audit chain head of one of {Count} tenants was moved by another writer; re-reading the heads under lock")]
+    public static partial void HeadMoved(ILogger logger, int count);
+
     [LoggerMessage(3103, LogLevel.Information, "Audit retention dropped partition {Partition} (records before {Cutoff:O} expired)")]
     public static partial void PartitionDropped(ILogger logger, string partition, DateTimeOffset cutoff);
 

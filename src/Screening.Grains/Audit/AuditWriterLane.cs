@@ -30,6 +30,13 @@ internal sealed class AuditWriterLane(int capacity)
     public HashSet<string> KnownTenants { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Per tenant, the chain head (sequence, hash) this lane's last committed batch left. Only a belief: the next batch
+    /// moves the head only from there (audit_advance_heads) and reads it under lock when another writer moved it.
+    /// Cleared after any failure.
+    /// </summary>
+    public Dictionary<string, (long Sequence, byte[] Hash)> Heads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// The lane's own connection, kept open between batches: a connection returned to the pool is reset (its cached
     /// plans discarded), which made PostgreSQL plan the batch statements again for every batch. Opened on first use
     /// and after <see cref="DropConnection"/>.

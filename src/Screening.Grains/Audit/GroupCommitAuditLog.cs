@@ -14,36 +14,42 @@ namespace Screening.Grains.Audit;
 /// <summary>
 /// The audit writer of one silo: callers queue records in a bounded channel (waiting when it is full); a
 /// writer thread takes what is queued (up to <see cref="AuditOptions.MaxBatchSize"/>; when the previous batch had
-/// more than one record, it lingers <see cref="AuditOptions.FlushInterval"/> for more), writes the batch in one transaction with binary COPY, and
+/// more than one record, it lingers <see cref="AuditOptions.FlushInterval"/> for more), writes the batch in one transaction, and
 /// completes every caller of the batch only after COMMIT returned. If anything fails, every caller of the batch gets
 /// UNAVAILABLE and nothing of it is acknowledged. (A COMMIT whose reply is lost may still have committed: such a
 /// record exists for an answer that was never returned, which is the harmless direction.) There are
 /// <see cref="AuditOptions.Writers"/> such loops, each on its own thread with its own queue and connection; a tenant's records always go
 /// to the same loop, so each tenant's records are chained and committed in the order they were queued, while loops
-/// of different tenants overlap (one COPYs while another waits for its COMMIT's WAL flush).
+/// of different tenants overlap (one writes while another waits for its COMMIT's WAL flush).
 /// </summary>
 /// <remarks>
 /// <para>
 /// Hash chain with several silos: there is ONE chain per tenant, not one per (tenant, writer). Each batch locks its
 /// tenants' head rows in <c>audit_chain</c> (<c>SELECT ... ORDER BY tenant_id FOR UPDATE</c>, always in the same
-/// order, so writers cannot deadlock), numbers and links its records from those heads, COPYs them and moves the heads,
+/// order, so writers cannot deadlock), numbers and links its records from those heads, inserts them and moves the heads,
 /// all in one transaction. Writers of different silos therefore take turns on a tenant for the few milliseconds of a
 /// batch, and a batch carries hundreds of records, so the turn-taking costs little. In return the chain is a single
 /// gap-free sequence per tenant: a deleted record shows as a missing number, deleted trailing records as a head that
 /// does not match, and no chain depends on writer identities that change with every silo restart.
 /// </para>
 /// <para>
-/// The head is read from the database inside every batch, never cached, so a failed batch leaves no stale state
-/// behind. Partitions and chain rows are created before the batch transaction (in their own statements), so the batch
+/// A writer remembers the heads its last batch left. The next batch of the same tenants is linked from them and sent
+/// in ONE round trip: <c>audit_advance_heads</c> locks the heads and moves each only from where this writer left it,
+/// and the INSERT follows in the same pipeline, which PostgreSQL runs as one implicit transaction. If another writer
+/// moved a head meanwhile, the function raises, nothing of the batch is written, and the batch is linked again from
+/// the heads read under lock (three round trips), as a tenant's first batch on a writer always is. The belief is only
+/// ever used through that check, and it is forgotten after any failure. Partitions and chain rows are created before the batch transaction (in their own statements), so the batch
 /// transaction takes no DDL lock while it holds head rows.
 /// </para>
 /// </remarks>
 public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposable
 {
-    private const string CopySql =
-        "COPY audit_screening (tenant_id, seq, screening_id, client_reference, decision, list_versions, as_of, screened_at, request_json, response_json, prev_hash, hash) FROM STDIN (FORMAT BINARY)";
-
     private const string LockHeadsSql = "SELECT tenant_id, head_seq, head_hash FROM audit_chain WHERE tenant_id = ANY($1) ORDER BY tenant_id FOR UPDATE";
+
+    private const string AdvanceHeadsSql = "SELECT audit_advance_heads($1::text[], $2::bigint[], $3::bytea[], $4::bigint[], $5::bytea[])";
+
+    /// <summary>SQLSTATE audit_advance_heads raises when a head is not where this writer believed (migration 0013).</summary>
+    private const string HeadMovedSqlState = "SC001";
 
     private const string MoveHeadsSql =
         "UPDATE audit_chain AS c SET head_seq = u.seq, head_hash = u.hash FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS u(tenant_id, seq, hash) WHERE c.tenant_id = u.tenant_id";
@@ -65,6 +71,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     private readonly ConditionalWeakTable<PendingAppend, StrongBox<ActivityContext>> _callers = [];
     private readonly int _commandTimeoutSeconds;
     private long _refuseUntilUtcTicks;
+    private long _batchesFromKnownHeads;
+    private long _headsMoved;
     private int _disposed;
 
     /// <summary>Starts the writer loops.</summary>
@@ -101,6 +109,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             _lanes[i] = lane;
         }
     }
+
+    /// <summary>Batches this writer committed in one round trip from the chain heads it had left (diagnostics).</summary>
+    public long BatchesFromKnownHeads => Interlocked.Read(ref _batchesFromKnownHeads);
+
+    /// <summary>Batches this writer found a chain head moved by another writer for, and re-linked (diagnostics).</summary>
+    public long HeadsMoved => Interlocked.Read(ref _headsMoved);
 
     public async ValueTask<AuditReceipt> AppendAsync(AuditRecord record, CancellationToken ct)
     {
@@ -325,6 +339,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             // Whatever went wrong, nothing of this batch is acknowledged; forget what we believed about the database.
             lane.KnownMonths.Clear();
             lane.KnownTenants.Clear();
+            lane.Heads.Clear();
             lane.DropConnection();
             Volatile.Write(ref _refuseUntilUtcTicks, (_time.GetUtcNow() + _options.FailureBackoff).UtcTicks);
             AuditTrailLog.BatchFailed(_logger, batch.Count, e);
@@ -352,6 +367,105 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         var conn = lane.Connection(_dataSource);
         Prepare(lane, conn, batch, tenants);
 
+        var how = "read";
+        if (tenants.All(lane.Heads.ContainsKey))
+        {
+            try
+            {
+                var fast = CommitFromKnownHeads(lane, conn, batch, tenants);
+                Interlocked.Increment(ref _batchesFromKnownHeads);
+                PlatformTelemetry.AuditBatches.Add(1, new KeyValuePair<string, object?>("heads", "known"));
+                return fast;
+            }
+            catch (PostgresException e) when (e.SqlState == HeadMovedSqlState)
+            {
+                // Another writer appended to one of these chains: nothing of this batch was written (the pipeline
+                // stopped before the INSERT); read the heads under lock instead.
+                AuditTrailLog.HeadMoved(_logger, tenants.Length);
+                Interlocked.Increment(ref _headsMoved);
+                how = "moved";
+            }
+        }
+
+        foreach (var tenant in tenants)
+        {
+            lane.Heads.Remove(tenant);
+        }
+
+        var committed = CommitReadingHeads(conn, batch, tenants, out var newHeads);
+        foreach (var (tenant, head) in newHeads)
+        {
+            lane.Heads[tenant] = head;
+        }
+
+        PlatformTelemetry.AuditBatches.Add(1, new KeyValuePair<string, object?>("heads", how));
+
+        return committed;
+    }
+
+    /// <summary>
+    /// One round trip: links the batch from the heads this lane committed last, then sends audit_advance_heads (which
+    /// moves each head only from where this lane left it, else raises <see cref="HeadMovedSqlState"/>) and the INSERT
+    /// as one pipeline, which PostgreSQL runs as one implicit transaction committed at its end.
+    /// </summary>
+    private AuditReceipt[] CommitFromKnownHeads(AuditWriterLane lane, NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants)
+    {
+        var heads = new Dictionary<string, (long Sequence, byte[] Hash)>(tenants.Length, StringComparer.Ordinal);
+        foreach (var tenant in tenants)
+        {
+            heads[tenant] = lane.Heads[tenant];
+        }
+
+        var fromSeq = tenants.Select(t => heads[t].Sequence).ToArray();
+        var fromHash = tenants.Select(t => heads[t].Hash).ToArray();
+        var rows = new AuditRows(batch.Count);
+        var receipts = Link(batch, heads, rows);
+
+        using var pipeline = new NpgsqlBatch(conn) { Timeout = _commandTimeoutSeconds };
+        var advance = new NpgsqlBatchCommand(AdvanceHeadsSql);
+        advance.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        advance.Parameters.Add(new NpgsqlParameter { Value = fromSeq, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        advance.Parameters.Add(new NpgsqlParameter { Value = fromHash, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        advance.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        advance.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        pipeline.BatchCommands.Add(advance);
+        pipeline.BatchCommands.Add(rows.ToInsert());
+        pipeline.Prepare();
+        pipeline.ExecuteNonQuery();
+
+        foreach (var tenant in tenants)
+        {
+            lane.Heads[tenant] = heads[tenant];
+        }
+
+        return receipts;
+    }
+
+    /// <summary>Numbers and links the batch from <paramref name="heads"/> (moving them), filling <paramref name="rows"/>.</summary>
+    private static AuditReceipt[] Link(List<PendingAppend> batch, Dictionary<string, (long Sequence, byte[] Hash)> heads, AuditRows rows)
+    {
+        var receipts = new AuditReceipt[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var r = batch[i].Record;
+            var (previousSeq, previousHash) = heads[r.TenantId];
+            var seq = previousSeq + 1;
+            var hash = AuditChainHash.Link(previousHash, r.TenantId, seq, batch[i].ContentDigest);
+            heads[r.TenantId] = (seq, hash);
+            receipts[i] = new AuditReceipt(r.ScreeningId, r.TenantId, seq, AuditChainHash.ToHex(hash));
+            rows.Add(r, seq, previousHash, hash);
+        }
+
+        return receipts;
+    }
+
+    /// <summary>
+    /// The full path (three round trips): locks and reads the heads, then sends the INSERT and the head move as one
+    /// pipeline, then commits.
+    /// </summary>
+    private AuditReceipt[] CommitReadingHeads(
+        NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants, out Dictionary<string, (long Sequence, byte[] Hash)> newHeads)
+    {
         using var tx = conn.BeginTransaction();
         var heads = new Dictionary<string, (long Sequence, byte[] Hash)>(tenants.Length, StringComparer.Ordinal);
         using (var lockHeads = new NpgsqlCommand(LockHeadsSql, conn, tx) { CommandTimeout = _commandTimeoutSeconds })
@@ -370,47 +484,22 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             throw new InvalidOperationException("audit_chain has no head row for some tenants of the batch.");
         }
 
-        var receipts = new AuditReceipt[batch.Count];
-        using (var copy = conn.BeginBinaryImport(CopySql))
+        var rows = new AuditRows(batch.Count);
+        var receipts = Link(batch, heads, rows);
+        using (var pipeline = new NpgsqlBatch(conn, tx) { Timeout = _commandTimeoutSeconds })
         {
-            copy.Timeout = _options.WriteTimeout;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var r = batch[i].Record;
-                var (previousSeq, previousHash) = heads[r.TenantId];
-                var seq = previousSeq + 1;
-                var hash = AuditChainHash.Link(previousHash, r.TenantId, seq, batch[i].ContentDigest);
-                heads[r.TenantId] = (seq, hash);
-                receipts[i] = new AuditReceipt(r.ScreeningId, r.TenantId, seq, AuditChainHash.ToHex(hash));
-
-                copy.StartRow();
-                copy.Write(r.TenantId, NpgsqlDbType.Text);
-                copy.Write(seq, NpgsqlDbType.Bigint);
-                copy.Write(r.ScreeningId, NpgsqlDbType.Text);
-                copy.Write(r.ClientReference, NpgsqlDbType.Text);
-                copy.Write(r.Decision, NpgsqlDbType.Text);
-                copy.Write(r.ListVersions, NpgsqlDbType.Text);
-                copy.Write(r.AsOf, NpgsqlDbType.Date);
-                copy.Write(r.ScreenedAt, NpgsqlDbType.TimestampTz);
-                copy.Write(r.RequestJson, NpgsqlDbType.Text);
-                copy.Write(r.ResponseJson, NpgsqlDbType.Text);
-                copy.Write(previousHash, NpgsqlDbType.Bytea);
-                copy.Write(hash, NpgsqlDbType.Bytea);
-            }
-
-            copy.Complete();
-        }
-
-        using (var moveHeads = new NpgsqlCommand(MoveHeadsSql, conn, tx) { CommandTimeout = _commandTimeoutSeconds })
-        {
+            pipeline.BatchCommands.Add(rows.ToInsert());
+            var moveHeads = new NpgsqlBatchCommand(MoveHeadsSql);
             moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
             moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-            moveHeads.Prepare();
-            moveHeads.ExecuteNonQuery();
+            pipeline.BatchCommands.Add(moveHeads);
+            pipeline.Prepare();
+            pipeline.ExecuteNonQuery();
         }
 
         tx.Commit();
+        newHeads = heads;
         return receipts;
     }
 

@@ -43,6 +43,13 @@ public static class PlatformTelemetry
     /// <summary>From the oldest record of a batch being queued until its commit returned, seconds (what a caller waits for the audit).</summary>
     public static readonly Histogram<double> AuditDelay = Meter.CreateHistogram<double>("screening.audit.delay", "s", "Oldest record of a batch: queued to committed", advice: LatencyBuckets);
 
+    /// <summary>
+    /// Audit batches by how their chain heads were found: <c>known</c> (one round trip from the heads the writer left),
+    /// <c>read</c> (read under lock: first batch of a tenant on a writer, after a failure, or <c>moved</c>: another
+    /// writer had appended to one of its chains). Many <c>moved</c> means silos take turns on the same tenants.
+    /// </summary>
+    public static readonly Counter<long> AuditBatches = Meter.CreateCounter<long>("screening.audit.batches", "{batch}", "Audit batches by how the chain heads were found (known, read, moved)");
+
     /// <summary>One list import (parse, diff, commit, propagate), seconds.</summary>
     public static readonly Histogram<double> ImportDuration = Meter.CreateHistogram<double>("screening.list.import.duration", "s", "One list import: parse, diff, commit and propagation", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] });
 

@@ -63,6 +63,68 @@ public sealed class GroupCommitAuditLogTests(PostgresFixture postgres) : IAsyncL
     }
 
     [Fact]
+    public async Task AppendAsync_SameTenantAgain_LinksFromTheHeadItLeftInOneRoundTrip()
+    {
+        var writer = _db.Writer();
+        for (var i = 0; i < 3; i++)
+        {
+            await writer.AppendAsync(AuditRecords.For("steady", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+        }
+
+        // The first batch reads the head under lock; the next two are linked from the head the writer left.
+        Assert.Equal(2, writer.BatchesFromKnownHeads);
+        Assert.Equal(0, writer.HeadsMoved);
+        var report = await _db.Reader().VerifyChainAsync("steady", CancellationToken.None);
+        Assert.True(report.Intact, report.FirstBreak?.Reason);
+        Assert.Equal(3, report.HeadSequence);
+    }
+
+    [Fact]
+    public async Task AppendAsync_HeadMovedByAnotherWriter_WritesNothingFromTheStaleHeadAndRelinks()
+    {
+        // silo1 knows the head after its first record; silo2 then appends, so silo1's belief is stale.
+        var silo1 = _db.Writer();
+        var silo2 = _db.Writer();
+        var first = await silo1.AppendAsync(AuditRecords.For("turns", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+        var second = await silo2.AppendAsync(AuditRecords.For("turns", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+
+        var third = await silo1.AppendAsync(AuditRecords.For("turns", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal([1L, 2L, 3L], new[] { first.Sequence, second.Sequence, third.Sequence });
+        Assert.Equal(1, silo1.HeadsMoved);
+        Assert.Equal(3L, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_screening WHERE tenant_id = 'turns'"));
+        var report = await _db.Reader().VerifyChainAsync("turns", CancellationToken.None);
+        Assert.True(report.Intact, report.FirstBreak?.Reason);
+        Assert.Equal(third.Hash, report.HeadHash);
+
+        // And silo1 is back on the one-round-trip path from the head it now knows.
+        await silo1.AppendAsync(AuditRecords.For("turns", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+        Assert.Equal(1, silo1.BatchesFromKnownHeads);
+    }
+
+    [Fact]
+    public async Task AppendAsync_FailedOneRoundTripBatch_ForgetsTheHeadsAndRecovers()
+    {
+        var writer = _db.Writer();
+        await writer.AppendAsync(AuditRecords.For("forget", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+
+        // The one-round-trip path needs audit_advance_heads: without it the batch fails and nothing is acknowledged.
+        await _db.ExecuteAsync("ALTER FUNCTION audit_advance_heads(text[], bigint[], bytea[], bigint[], bytea[]) RENAME TO audit_advance_heads_away");
+        var error = await Assert.ThrowsAsync<PlatformException>(async () =>
+            await writer.AppendAsync(AuditRecords.For("forget", TimeProvider.System.GetUtcNow()), CancellationToken.None));
+        Assert.Equal(PlatformErrorCode.Unavailable, error.Code);
+        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM audit_screening WHERE tenant_id = 'forget'"));
+
+        // The failure made the writer forget what it believed: the next batch reads the heads under lock and commits.
+        var next = await writer.AppendAsync(AuditRecords.For("forget", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+        Assert.Equal(2, next.Sequence);
+        await _db.ExecuteAsync("ALTER FUNCTION audit_advance_heads_away(text[], bigint[], bytea[], bigint[], bytea[]) RENAME TO audit_advance_heads");
+        var report = await _db.Reader().VerifyChainAsync("forget", CancellationToken.None);
+        Assert.True(report.Intact, report.FirstBreak?.Reason);
+        Assert.Equal(0, writer.HeadsMoved);
+    }
+
+    [Fact]
     public async Task AppendAsync_Committed_ReadsBackExactly()
     {
         var writer = _db.Writer();
