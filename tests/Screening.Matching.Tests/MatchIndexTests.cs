@@ -105,6 +105,24 @@ public sealed class MatchIndexTests
         Assert.Equal("UN/jan", index.Search(new ScreeningQuery("Ahmad Jan")).FirstOrDefault()?.Key);
     }
 
+    [Theory]
+    [InlineData("اتبك هين")]
+    [InlineData("خن الفرو")]
+    public void Search_ArabicScriptNameSharingOnlyAShortSkeleton_DoesNotMatchAListedName(string name)
+    {
+        // Regression (Arabic-script decoys): atbk read as the legal form Tbk and fru as "for" left one token, and هين (hin)
+        // was Khun by its skeleton (h n): "KHUN SA" scored 0.89 for Atabak Hein and for Khan Alvaro.
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/khunsa", SubjectKind.Individual).Named("KHUN SA").Build(), .. SampleIndex.Entries]);
+        Assert.Empty(index.Search(new ScreeningQuery(name)));
+    }
+
+    [Fact]
+    public void Search_UrduSpellingOfAllah_FindsTheCompoundName()
+    {
+        var index = MatchIndex.Build([new EntryBuilder("UN/QDi.431", SubjectKind.Individual).Named("SANAULLAH GHAFARI").Build(), .. SampleIndex.Entries]);
+        Assert.Equal("UN/QDi.431", index.Search(new ScreeningQuery("ثناء اللہ غفاری")).FirstOrDefault()?.Key);
+    }
+
     [Fact]
     public void Search_ExactListedName_IsFoundWhenItsWordsShareShortSkeletonsWithThousandsOfNames()
     {

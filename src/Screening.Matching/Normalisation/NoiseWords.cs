@@ -35,9 +35,10 @@ internal static class NoiseWords
     /// Noise words by consonant skeleton, for tokens written in an abjad (كمبني company, لمتد limited, فر for): legal
     /// forms and honorifics with skeletons of three or more consonants that are words of five or more letters or
     /// vowel-less abbreviations (ltd, gmbh, jsc), not short ones with vowels (nyrt would take nrth, North), and
-    /// stop-words with skeletons of two or more.
+    /// stop-words with skeletons of two or more. Each skeleton keeps the keys of its words, for
+    /// <see cref="PhoneticKey.WrittenVowelsFit"/>.
     /// </summary>
-    private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
+    private static readonly FrozenDictionary<string, (TokenRole Role, string[] Keys)> RolesBySkeleton = BuildBySkeleton();
 
     /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), ولد (ould), ملا (mullah), شيخ, حاج, اف (of), كو (co), لك (llc).</summary>
     private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
@@ -95,14 +96,32 @@ internal static class NoiseWords
             return role;
         }
 
-        return AbjadRoles.TryGetValue(token, out var byText) ? byText
-            : RolesBySkeleton.TryGetValue(consonants, out var bySkeleton) ? bySkeleton
-            : TokenRole.Informative;
+        if (AbjadRoles.TryGetValue(token, out var byText))
+        {
+            return byText;
+        }
+
+        // The skeleton alone is not enough: the long vowels the token writes must be vowels of the word where it has them
+        // (فور, fur, is "for"; الفرو, al fru, is Alfaro, not "for"; افك, afk, is Avic, not "fka"; ملنو, mlnu, is Molano, not
+        // Maulana, whose last vowel is a).
+        if (RolesBySkeleton.TryGetValue(consonants, out var bySkeleton))
+        {
+            var key = PhoneticKey.Of(token, abjad: true);
+            foreach (var wordKey in bySkeleton.Keys)
+            {
+                if (PhoneticKey.WrittenVowelsFit(key, wordKey))
+                {
+                    return bySkeleton.Role;
+                }
+            }
+        }
+
+        return TokenRole.Informative;
     }
 
-    private static FrozenDictionary<string, TokenRole> BuildBySkeleton()
+    private static FrozenDictionary<string, (TokenRole Role, string[] Keys)> BuildBySkeleton()
     {
-        var bySkeleton = new Dictionary<string, TokenRole>(StringComparer.Ordinal);
+        var bySkeleton = new Dictionary<string, (TokenRole Role, List<string> Keys)>(StringComparer.Ordinal);
         foreach (var (word, role) in Roles)
         {
             var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of(word));
@@ -112,13 +131,25 @@ internal static class NoiseWords
                 TokenRole.StopWord => skeleton.Length >= 2,
                 _ => false,
             };
-            if (wanted)
+            if (!wanted)
             {
-                bySkeleton.TryAdd(skeleton, role);
+                continue;
+            }
+
+            if (!bySkeleton.TryGetValue(skeleton, out var entry))
+            {
+                entry = (role, []);
+                bySkeleton.Add(skeleton, entry);
+            }
+
+            // The first role seen for a skeleton is its role, as before; every word of that role lends its vowels.
+            if (entry.Role == role)
+            {
+                entry.Keys.Add(PhoneticKey.Of(word));
             }
         }
 
-        return bySkeleton.ToFrozenDictionary(StringComparer.Ordinal);
+        return bySkeleton.ToFrozenDictionary(p => p.Key, p => (p.Value.Role, p.Value.Keys.ToArray()), StringComparer.Ordinal);
     }
 
     private static FrozenDictionary<string, TokenRole> BuildByKey()

@@ -54,6 +54,72 @@ internal static class PhoneticKey
     }
 
     /// <summary>
+    /// True when every long vowel an abjad token writes (its key <paramref name="abjadKey"/>) stands where the Latin word
+    /// (its key <paramref name="latinKey"/>, same consonant skeleton) has a vowel of the same class: Arabic script writes
+    /// long vowels only, so it leaves vowels out but does not add them (فور, fur, fits "for"; فرو, fru, does not). An
+    /// i-class vowel may stand for a Latin "e", which keys a-class (إنجنير, injnir, for engineer).
+    /// </summary>
+    public static bool WrittenVowelsFit(string abjadKey, string latinKey)
+    {
+        Span<byte> abjadGaps = stackalloc byte[abjadKey.Length + 1];
+        Span<byte> latinGaps = stackalloc byte[latinKey.Length + 1];
+        var abjadCount = VowelGaps(abjadKey, abjadGaps);
+        if (abjadCount != VowelGaps(latinKey, latinGaps))
+        {
+            return false;
+        }
+
+        for (var g = 0; g < abjadCount; g++)
+        {
+            var allowed = latinGaps[g] | ((latinGaps[g] & 1) != 0 ? 2 : 0);
+            if ((abjadGaps[g] & ~allowed) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The vowel classes of a key between the consonants of its skeleton (as <see cref="ConsonantsOf"/> folds and merges
+    /// them), as bit sets (a 1, i 2, u 4) per gap; returns the number of gaps (skeleton length + 1).
+    /// </summary>
+    private static int VowelGaps(string key, Span<byte> gaps)
+    {
+        gaps.Clear();
+        var consonants = 0;
+        var last = '\0';
+        foreach (var c in key)
+        {
+            if (c is 'A' or 'I' or 'U')
+            {
+                gaps[consonants] |= c switch { 'A' => (byte)1, 'I' => (byte)2, _ => (byte)4 };
+                continue;
+            }
+
+            var folded = c switch
+            {
+                'J' => 'g',
+                'p' => 'b',
+                'v' => 'f',
+                'C' => 'S',
+                _ => c,
+            };
+
+            if (consonants > 0 && last == folded)
+            {
+                continue;
+            }
+
+            last = folded;
+            consonants++;
+        }
+
+        return consonants + 1;
+    }
+
+    /// <summary>
     /// A second, looser reading of a consonant skeleton for abjad comparisons: و is a consonant (w) or a long vowel
     /// (o, u) depending on the word, and Latin "ch" is written تش; so w/v of the vowel key is dropped and "tS" read as
     /// "S" (shawqi / شوقي → Sk). Returns <paramref name="consonants"/> itself when nothing changes.

@@ -112,19 +112,39 @@ internal static class TokenSimilarity
         }
 
         // Arabic script always writes a word's first vowel (with alef or ain): a Latin token that starts with a vowel
-        // is not a word that starts with a consonant there, and the other way round (Eugenio is not جان, jan). Only
-        // for short skeletons, where little else tells them apart: a split-off article (الفردو, al frdu / Alfredo)
-        // leaves a longer word starting with a consonant.
-        if (a.Abjad != b.Abjad && Math.Min(a.Consonants.Length, b.Consonants.Length) <= 2 && StartsWithVowel(a.Text) != StartsWithVowel(b.Text))
+        // is not a word that starts with a consonant there, and the other way round (Eugenio is not جان, jan). Two
+        // Arabic-script spellings differ the same way (إجني, ijni, is not جان). Only for short skeletons, where little
+        // else tells them apart: a split-off article (الفردو, al frdu / Alfredo) leaves a longer word starting with a
+        // consonant.
+        if (Math.Min(a.Consonants.Length, b.Consonants.Length) <= 2 && StartsWithVowel(a.Text) != StartsWithVowel(b.Text))
         {
             return 0.0;
         }
 
         // Arabic script writes a word's final long vowel (ي, و): the Latin spelling of that word ends in a vowel too (بنيني
-        // is Benini, not Ben; سامي is Sami). Not final ا or ة, which Latin often writes with an h (طلحة, Talhah), and not
-        // against a part of a compound, which may stand for the start of a word written together (عبدالحی, abd + hai).
-        if (a.Abjad != b.Abjad && EndsWithWrittenLongVowel(a.Abjad ? a.Text : b.Text) && !(a.Abjad ? b : a).CompoundPart
-            && !EndsWithVowel(a.Abjad ? b.Text : a.Text))
+        // is Benini, not Ben; سامي is Sami), and so does another Arabic-script spelling of it. Not final ا or ة, which
+        // Latin often writes with an h (طلحة, Talhah), and not against a part of a compound, which may stand for the start
+        // of a word written together (عبدالحی, abd + hai).
+        if ((a.Abjad && EndsWithWrittenLongVowel(a.Text) && !b.CompoundPart && !EndsWithVowel(b.Text))
+            || (b.Abjad && EndsWithWrittenLongVowel(b.Text) && !a.CompoundPart && !EndsWithVowel(a.Text)))
+        {
+            return 0.0;
+        }
+
+        // The other way round: a Latin name ending in i, o, u (or y after a consonant) ends in a long vowel that Arabic
+        // script writes (Thini ثيني, Alvaro الفارو, Hamdy حمدي), so it is not an Arabic-script word ending in a consonant
+        // (تن, tn, is Tan or Tun, not Thini). Not against a part of a compound (Abdi / عبد).
+        if (a.Abjad != b.Abjad && EndsWithLatinLongVowel(a.Abjad ? b.Text : a.Text) && !(a.Abjad ? a : b).CompoundPart
+            && !EndsWithVowel(a.Abjad ? a.Text : b.Text))
+        {
+            return 0.0;
+        }
+
+        // Arabic script tells خ (kh) from ه and ح (h), and Latin writes خ as "kh": a token with "kh" is not an Arabic-script
+        // word written with ه or ح in its place (هين, hin, is not Khun), though the keys fold both to h. Latin "h" for خ is
+        // common (Halid for Khalid through a loose Cyrillic romanisation), so only the Arabic-script side missing a "kh" counts.
+        var (khA, khB) = (KhCount(a), KhCount(b));
+        if (khA != khB && (khA < khB ? a : b).Abjad)
         {
             return 0.0;
         }
@@ -158,6 +178,32 @@ internal static class TokenSimilarity
     private static bool EndsWithWrittenLongVowel(string abjadText) => abjadText.Length >= 3 && abjadText[^1] is 'i' or 'u';
 
     private static bool EndsWithVowel(string text) => text.Length > 0 && text[^1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
+
+    private static bool EndsWithLatinLongVowel(string latinText) =>
+        latinText.Length >= 3 && (latinText[^1] is 'i' or 'o' or 'u' || (latinText[^1] == 'y' && latinText[^2] is not ('a' or 'e' or 'i' or 'o' or 'u')));
+
+    /// <summary>How many times "kh" occurs in the token, reading an abjad token's separated letters together (ك+ه, keh, is Latin's kh too).</summary>
+    private static int KhCount(NameToken token)
+    {
+        var text = token.Text;
+        if (text.AsSpan().IndexOf("kh", StringComparison.Ordinal) < 0 && !(token.Abjad && text.Contains("keh", StringComparison.Ordinal)))
+        {
+            return 0;
+        }
+
+        if (token.Abjad)
+        {
+            text = NameToken.JoinDigraphs(text) ?? text;
+        }
+
+        var count = 0;
+        for (var at = text.IndexOf("kh", StringComparison.Ordinal); at >= 0; at = text.IndexOf("kh", at + 2, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     private static bool StartsWithVowel(string text) => text.Length > 0 && text[0] is 'a' or 'e' or 'i' or 'o' or 'u';
 

@@ -256,4 +256,21 @@ public sealed class NameNormaliserTests
     [InlineData("Селкбаф Ко", "selkbaf")]
     [InlineData("KO Tae Hun", "ko tae hun")]
     public void Normalise_RussianKoForCo_IsALegalFormOnlyAfterTheName(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("خن الفرو", "khn fru")]
+    [InlineData("ملنو مهمد", "mlnu mhmd")]
+    [InlineData("كين افك تردنج", "kin afk trdnj")]
+    [InlineData("اتبك هين", "atbk hin")]
+    [InlineData("ارمي فور إسلم", "armi islm")]
+    [InlineData("مولانا محمد", "mhmd")]
+    [InlineData("كومباني محمد", "mhmd")]
+    public void Normalise_AbjadWordWithANoiseWordsSkeleton_IsNoiseOnlyWhenItsLongVowelsFit(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("ثناء اللہ غفاری", "thna allah ghfari")]
+    [InlineData("ثناء اللھ", "thna allah")]
+    [InlineData("ثناء الله", "thna allah")]
+    public void Normalise_AllahWithUrduH_KeepsItsArticle(string name, string expected) => Assert.Equal(expected, Texts(name));
 }

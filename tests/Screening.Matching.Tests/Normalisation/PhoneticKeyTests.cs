@@ -87,4 +87,16 @@ public sealed class PhoneticKeyTests
         var key = PhoneticKey.Of(token);
         return PhoneticKey.LooseConsonantsOf(key, PhoneticKey.ConsonantsOf(key));
     }
+
+    [Theory]
+    [InlineData("fur", "for", true)]
+    [InlineData("fr", "for", true)]
+    [InlineData("fru", "for", false)]
+    [InlineData("afk", "fka", false)]
+    [InlineData("mulana", "maulana", true)]
+    [InlineData("mlnu", "maulana", false)]
+    [InlineData("kmbni", "company", true)]
+    [InlineData("injnir", "engineer", true)]
+    public void WrittenVowelsFit_AbjadLongVowels_MustBeVowelsOfTheWord(string abjad, string latin, bool expected) =>
+        Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), PhoneticKey.Of(latin)));
 }

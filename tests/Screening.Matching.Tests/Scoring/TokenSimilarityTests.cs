@@ -71,4 +71,29 @@ public sealed class TokenSimilarityTests
     [InlineData("tlha", "talhah", TokenSimilarity.AbjadScore)]
     public void Compute_ArabicScriptFinalLongVowel_NeedsAFinalVowelInLatin(string abjad, string latin, double expected) =>
         Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("tn", "thini", 0.0)]
+    [InlineData("fr", "alvaro", 0.0)]
+    [InlineData("hmd", "hamdy", 0.0)]
+    [InlineData("thni", "thini", TokenSimilarity.AbjadScore)]
+    [InlineData("hmdi", "hamdy", TokenSimilarity.AbjadScore)]
+    [InlineData("abd", "abdi", TokenSimilarity.AbjadScore)]
+    public void Compute_LatinFinalLongVowel_NeedsAFinalVowelInArabicScript(string abjad, string latin, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("ijni", "jan", 0.0)]
+    [InlineData("bnini", "bn", 0.0)]
+    [InlineData("amr", "umr", TokenSimilarity.AbjadScore)]
+    public void Compute_TwoArabicScriptSpellings_AgreeOnWrittenFirstAndFinalVowels(string a, string b, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, true, TokenRole.Informative), NameToken.Create(b, true, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("hin", "khun", 0.0)]
+    [InlineData("hald", "khalid", 0.0)]
+    [InlineData("khald", "khalid", TokenSimilarity.AbjadScore)]
+    [InlineData("khald", "halid", TokenSimilarity.AbjadScore)]
+    public void Compute_LatinKh_IsNotArabicScriptHOrHa(string abjad, string latin, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
 }
