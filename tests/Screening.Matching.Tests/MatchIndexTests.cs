@@ -116,6 +116,18 @@ public sealed class MatchIndexTests
         Assert.Empty(index.Search(new ScreeningQuery(name)));
     }
 
+    [Theory]
+    [InlineData("سليمن ردا", false)]
+    [InlineData("سلمان رضا", true)]
+    [InlineData("SALMAN Reda", true)]
+    public void Search_ArabicScriptLongVowelWhereTheLatinNameHasNone_IsAnotherName(string name, bool expected)
+    {
+        // Regression (Arabic-script decoys): سليمن (slimn, Sulaiman) scored 0.93 against Salman by the skeleton slmn, so
+        // "SULAIMAN Rida" in Arabic script alerted on "AL-REDA, Salman" at 0.91.
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/reda", SubjectKind.Individual).Named("AL-REDA, Salman").Build(), .. SampleIndex.Entries]);
+        Assert.Equal(expected, index.Search(new ScreeningQuery(name)).Any(h => h.Key == "OFAC/reda"));
+    }
+
     [Fact]
     public void Search_UrduSpellingOfAllah_FindsTheCompoundName()
     {

@@ -35,10 +35,9 @@ internal static class NoiseWords
     /// Noise words by consonant skeleton, for tokens written in an abjad (كمبني company, لمتد limited, فر for): legal
     /// forms and honorifics with skeletons of three or more consonants that are words of five or more letters or
     /// vowel-less abbreviations (ltd, gmbh, jsc), not short ones with vowels (nyrt would take nrth, North), and
-    /// stop-words with skeletons of two or more. Each skeleton keeps the keys of its words, for
-    /// <see cref="PhoneticKey.WrittenVowelsFit"/>.
+    /// stop-words with skeletons of two or more. Each skeleton keeps its words, for <see cref="PhoneticKey.WrittenVowelsFit"/>.
     /// </summary>
-    private static readonly FrozenDictionary<string, (TokenRole Role, string[] Keys)> RolesBySkeleton = BuildBySkeleton();
+    private static readonly FrozenDictionary<string, (TokenRole Role, string[] Words)> RolesBySkeleton = BuildBySkeleton();
 
     /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), ولد (ould), ملا (mullah), شيخ, حاج, اف (of), كو (co), لك (llc).</summary>
     private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
@@ -107,9 +106,9 @@ internal static class NoiseWords
         if (RolesBySkeleton.TryGetValue(consonants, out var bySkeleton))
         {
             var key = PhoneticKey.Of(token, abjad: true);
-            foreach (var wordKey in bySkeleton.Keys)
+            foreach (var word in bySkeleton.Words)
             {
-                if (PhoneticKey.WrittenVowelsFit(key, wordKey))
+                if (PhoneticKey.WrittenVowelsFit(key, word))
                 {
                     return bySkeleton.Role;
                 }
@@ -119,9 +118,9 @@ internal static class NoiseWords
         return TokenRole.Informative;
     }
 
-    private static FrozenDictionary<string, (TokenRole Role, string[] Keys)> BuildBySkeleton()
+    private static FrozenDictionary<string, (TokenRole Role, string[] Words)> BuildBySkeleton()
     {
-        var bySkeleton = new Dictionary<string, (TokenRole Role, List<string> Keys)>(StringComparer.Ordinal);
+        var bySkeleton = new Dictionary<string, (TokenRole Role, List<string> Words)>(StringComparer.Ordinal);
         foreach (var (word, role) in Roles)
         {
             var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of(word));
@@ -145,11 +144,11 @@ internal static class NoiseWords
             // The first role seen for a skeleton is its role, as before; every word of that role lends its vowels.
             if (entry.Role == role)
             {
-                entry.Keys.Add(PhoneticKey.Of(word));
+                entry.Words.Add(word);
             }
         }
 
-        return bySkeleton.ToFrozenDictionary(p => p.Key, p => (p.Value.Role, p.Value.Keys.ToArray()), StringComparer.Ordinal);
+        return bySkeleton.ToFrozenDictionary(p => p.Key, p => (p.Value.Role, p.Value.Words.ToArray()), StringComparer.Ordinal);
     }
 
     private static FrozenDictionary<string, TokenRole> BuildByKey()

@@ -64,6 +64,11 @@ internal static class TokenSimilarity
             return AbjadSimilarity(a, b);
         }
 
+        return LatinSimilarity(a, b);
+    }
+
+    private static double LatinSimilarity(NameToken a, NameToken b)
+    {
         if (Math.Min(a.Text.Length, b.Text.Length) <= 3)
         {
             return 0.0;
@@ -152,6 +157,16 @@ internal static class TokenSimilarity
         // An abjad token carries no short vowels, so compare consonant skeletons; a one-consonant skeleton (علي / Ali) is weaker evidence.
         if (a.Consonants == b.Consonants && a.Consonants.Length > 0)
         {
+            // But it writes its long vowels, and the Latin spelling of the same name has a vowel of that kind there too:
+            // سليمن (slimn) is Sulaiman, not Salman; هوتما (hutma) is Hawatma, not Haytham; محمود (mhmud) is Mahmoud, not
+            // Mohamed.
+            // A token flagged abjad because an Arabic-script name romanises to its text (إبراهيم, ibrahim) is also the
+            // Latin token: when the vowels do not fit, compare the two as Latin text (Ibrhim, a typo, is still Ibrahim).
+            if (a.Abjad != b.Abjad && !LongVowelsFit(a.Abjad ? a : b, a.Abjad ? b : a))
+            {
+                return LatinSimilarity(a, b);
+            }
+
             return a.Consonants.Length >= 2 ? AbjadScore : 0.86;
         }
 
@@ -178,6 +193,21 @@ internal static class TokenSimilarity
     private static bool EndsWithWrittenLongVowel(string abjadText) => abjadText.Length >= 3 && abjadText[^1] is 'i' or 'u';
 
     private static bool EndsWithVowel(string text) => text.Length > 0 && text[^1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
+
+    /// <summary>
+    /// <see cref="PhoneticKey.WrittenVowelsFit"/> for a name written in an abjad against a Latin one. Not for an abjad
+    /// token holding the separator "e" (its letters are read two ways) or a compound part, nor for the Latin spellings
+    /// <see cref="ArabicNameRules"/> writes for both scripts (abdullah, rahman): their vowels are Latin ones.
+    /// </summary>
+    private static bool LongVowelsFit(NameToken abjad, NameToken latin)
+    {
+        if (abjad.CompoundPart || ArabicNameRules.IsRewrittenForm(abjad.Text) || abjad.Text.Contains(ArabicScriptRomaniser.DigraphSeparator, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return PhoneticKey.WrittenVowelsFit(abjad.Key, latin.Text, name: true);
+    }
 
     private static bool EndsWithLatinLongVowel(string latinText) =>
         latinText.Length >= 3 && (latinText[^1] is 'i' or 'o' or 'u' || (latinText[^1] == 'y' && latinText[^2] is not ('a' or 'e' or 'i' or 'o' or 'u')));

@@ -98,5 +98,17 @@ public sealed class PhoneticKeyTests
     [InlineData("kmbni", "company", true)]
     [InlineData("injnir", "engineer", true)]
     public void WrittenVowelsFit_AbjadLongVowels_MustBeVowelsOfTheWord(string abjad, string latin, bool expected) =>
-        Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), PhoneticKey.Of(latin)));
+        Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), latin));
+
+    [Theory]
+    [InlineData("ksnjinj", "xinjiang", true)]
+    [InlineData("fuzi", "fawzi", true)]
+    [InlineData("hsin", "hussein", true)]
+    [InlineData("hsin", "hassan", false)]
+    [InlineData("amara", "omar", false)]
+    [InlineData("imad", "imad", true)]
+    [InlineData("amad", "imad", true)]
+    [InlineData("ala", "ali", true)]
+    public void WrittenVowelsFit_Name_IgnoresTheFirstVowelAndReadsAFinalAAsI(string abjad, string latin, bool expected) =>
+        Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), latin, name: true));
 }

@@ -96,4 +96,28 @@ public sealed class TokenSimilarityTests
     [InlineData("khald", "halid", TokenSimilarity.AbjadScore)]
     public void Compute_LatinKh_IsNotArabicScriptHOrHa(string abjad, string latin, double expected) =>
         Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("slimn", "salman", 0.0)]
+    [InlineData("slimn", "sulaiman", TokenSimilarity.AbjadScore)]
+    [InlineData("hutma", "haytham", 0.0)]
+    [InlineData("hutma", "hawatma", TokenSimilarity.LooseAbjadScore)]
+    [InlineData("mhmud", "mohamed", 0.0)]
+    [InlineData("mhmud", "mahmoud", TokenSimilarity.AbjadScore)]
+    [InlineData("fuzi", "fawzi", TokenSimilarity.AbjadScore)]
+    [InlineData("sad", "saeed", TokenSimilarity.AbjadScore)]
+    [InlineData("asama", "usama", TokenSimilarity.AbjadScore)]
+    [InlineData("ala", "ali", 0.86)]
+    [InlineData("aysi", "isa", 0.86)]
+    public void Compute_ArabicScriptLongVowels_StandWhereTheLatinNameHasVowels(string abjad, string latin, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
+
+    [Fact]
+    public void Compute_LatinTypoAgainstATokenAlsoWrittenInArabicScript_IsComparedAsLatinText()
+    {
+        // "ibrahim" is also the romanisation of إبراهيم, so the index flags it abjad; the typo Ibrhim lacks the long vowel
+        // that Arabic script writes, but is still a one-letter slip of the Latin name.
+        var similarity = TokenSimilarity.Compute(NameToken.Create("ibrhim", false, TokenRole.Informative), NameToken.Create("ibrahim", true, TokenRole.Informative));
+        Assert.InRange(similarity, 0.9, 0.95);
+    }
 }
