@@ -5,7 +5,23 @@ namespace Screening.Matching.Normalisation;
 /// <summary>Words that neither create nor block a match by themselves: honorifics, legal forms, particles, stop-words (all romanised, lower case).</summary>
 internal static class NoiseWords
 {
+    private const string WesternTitles =
+        "mr mrs ms miss mister dr doctor prof professor sir madam dame lord lady rev reverend hon honorable excellency " +
+        "gen general col colonel capt captain lt lieutenant maj sgt sergeant cmdr commander adm admiral brig brigadier eng engineer " +
+        "gospodin gospozha";
+
     private static readonly FrozenDictionary<string, TokenRole> Roles = Build();
+
+    /// <summary>
+    /// Latin abbreviations and the particle "bin" that an abjad token with the same letters is not: Arabic script does not
+    /// write a short vowel between two consonants, so the Arabic-script spelling of bin is بن (bn) and of Sal. is سل (sl);
+    /// an Arabic-script word that romanises to "bin", "sal", "gen" or "sir" wrote that vowel long and is a name (بين,
+    /// Payan, Pouyan; سال, Saal). Words without such a vowel (ltd, mr, inc written إنك, sa written سا) keep their role.
+    /// </summary>
+    private static readonly FrozenSet<string> NotNoiseInAbjad = Roles
+        .Where(r => (r.Key == "bin" || WesternTitles.Split(' ').Contains(r.Key) || r.Value == TokenRole.LegalForm) && HasVowelBetweenConsonants(r.Key))
+        .Select(r => r.Key)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Honorifics and legal forms by phonetic key (keys of four or more characters), so that their spellings after a
@@ -90,7 +106,7 @@ internal static class NoiseWords
     public static TokenRole RoleOfAbjad(string token, string consonants)
     {
         var role = RoleOf(token);
-        if (role != TokenRole.Informative)
+        if (role != TokenRole.Informative && !NotNoiseInAbjad.Contains(token))
         {
             return role;
         }
@@ -116,6 +132,20 @@ internal static class NoiseWords
         }
 
         return TokenRole.Informative;
+    }
+
+    private static bool HasVowelBetweenConsonants(string word)
+    {
+        for (var i = 1; i + 1 < word.Length; i++)
+        {
+            if (word[i] is 'a' or 'e' or 'i' or 'o' or 'u' && word[i - 1] is not ('a' or 'e' or 'i' or 'o' or 'u')
+                && word[i + 1] is not ('a' or 'e' or 'i' or 'o' or 'u'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static FrozenDictionary<string, (TokenRole Role, string[] Words)> BuildBySkeleton()
@@ -177,12 +207,11 @@ internal static class NoiseWords
             }
         }
 
+        Add(TokenRole.Honorific, WesternTitles);
         Add(TokenRole.Honorific,
-            "mr mrs ms miss mister dr doctor prof professor sir madam dame lord lady rev reverend hon honorable excellency " +
             "haji hajji hadji hajj alhaji alhadji alhaj hajia hajiya mullah mulla molla mollah maulavi maulvi mawlawi mawlavi " +
             "moulavi molvi maulana mawlana moulana sheikh shaikh sheik shaykh cheikh sheykh qari mufti ayatollah hojatoleslam " +
-            "ustad ustadh ustaz gen general col colonel capt captain lt lieutenant maj sgt sergeant cmdr commander adm admiral " +
-            "brig brigadier eng engineer gospodin gospozha");
+            "ustad ustadh ustaz");
         Add(TokenRole.LegalForm,
             "llc ltd limited inc incorporated corp corporation co company plc gmbh mbh ag kg kgaa sa sas sarl srl spa sl bv nv " +
             "ab asa oy oyj kft zrt nyrt doo dd ooo oao zao pao ao too tov pat prat chp ip odo uue gup fgup mup " +

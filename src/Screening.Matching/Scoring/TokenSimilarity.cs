@@ -36,7 +36,14 @@ internal static class TokenSimilarity
 
         if (a.Text.Length == 1 || b.Text.Length == 1)
         {
-            return a.Text[0] == b.Text[0] && a.Text.Length != b.Text.Length ? InitialScore : 0.0;
+            // A Latin letter written in Arabic script (S.A. de C.V., س ا دي ك ف): the script has no c, v, p or g and
+            // writes them ك, ف, ب, ج, so the two single letters are the same letter when their consonants fold together.
+            if (a.Text.Length == 1 && b.Text.Length == 1)
+            {
+                return a.Abjad != b.Abjad && a.Consonants.Length == 1 && a.Consonants == b.Consonants ? VariantScore : 0.0;
+            }
+
+            return a.Text[0] == b.Text[0] ? InitialScore : 0.0;
         }
 
         if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length >= 3)

@@ -273,4 +273,14 @@ public sealed class NameNormaliserTests
     [InlineData("ثناء اللھ", "thna allah")]
     [InlineData("ثناء الله", "thna allah")]
     public void Normalise_AllahWithUrduH_KeepsItsArticle(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("بين مرز رول", "bin mrz rul")]
+    [InlineData("سال فرد", "sal frd")]
+    [InlineData("بلال بن مروان", "blal mrwan")]
+    [InlineData("مر محمد", "mhmd")]
+    [InlineData("سكرتي إنك", "skrti")]
+    [InlineData("PAYAN Bin Raul", "payan raul")]
+    public void Normalise_AbjadWordSpellingALatinAbbreviationWithAShortVowel_IsAName(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
 }

@@ -120,4 +120,17 @@ public sealed class TokenSimilarityTests
         var similarity = TokenSimilarity.Compute(NameToken.Create("ibrhim", false, TokenRole.Informative), NameToken.Create("ibrahim", true, TokenRole.Informative));
         Assert.InRange(similarity, 0.9, 0.95);
     }
+
+    [Theory]
+    [InlineData("k", "c", TokenSimilarity.VariantScore)]
+    [InlineData("f", "v", TokenSimilarity.VariantScore)]
+    [InlineData("b", "p", TokenSimilarity.VariantScore)]
+    [InlineData("j", "g", TokenSimilarity.VariantScore)]
+    [InlineData("k", "v", 0.0)]
+    public void Compute_LatinLetterWrittenInArabicScript_IsTheSameLetter(string abjad, string latin, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
+
+    [Fact]
+    public void Compute_TwoDifferentLatinLetters_DoNotMatch() =>
+        Assert.Equal(0.0, TokenSimilarity.Compute(NameToken.Create("c", false, TokenRole.Informative), NameToken.Create("k", false, TokenRole.Informative)));
 }
