@@ -128,6 +128,15 @@ public sealed class MatchIndexTests
         Assert.Equal(expected, index.Search(new ScreeningQuery(name)).Any(h => h.Key == "OFAC/reda"));
     }
 
+    [Theory]
+    [InlineData("Харун Гае")]
+    [InlineData("Harun Gae")]
+    public void Search_LatinYeWrittenAsCyrillicE_FindsTheListedName(string name)
+    {
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/gaye", SubjectKind.Individual).Named("GAYE, Haroun").Build(), .. SampleIndex.Entries]);
+        Assert.Equal("OFAC/gaye", index.Search(new ScreeningQuery(name)).FirstOrDefault()?.Key);
+    }
+
     [Fact]
     public void Search_UrduSpellingOfAllah_FindsTheCompoundName()
     {

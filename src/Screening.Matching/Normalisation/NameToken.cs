@@ -22,6 +22,13 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// <summary>The key with a Latin "j" read as the glide "y" (<see cref="PhoneticKey.GlideKeyOf"/>); <see cref="Key"/> itself when that changes nothing.</summary>
     public string GlideKey { get; } = PhoneticKey.GlideKeyOf(Text, Key, Abjad);
 
+    /// <summary>
+    /// The key with a Latin "ye" or "yo" read as the "e" that Cyrillic е and ё are romanised back to by ICAO 9303 and
+    /// most passport schemes (Kyong → Кён → Keng, Koryo → Корё → Kore, Ayoub → Аёуб → Aeub); <see cref="Key"/> itself
+    /// when the token has neither or was written in an abjad.
+    /// </summary>
+    public string YeKey { get; } = YeKeyOf(Text, Key, Abjad);
+
     /// <summary>Set of the characters of <see cref="Text"/> (bit <c>c &amp; 63</c>), for a cheap upper bound of Jaro-Winkler.</summary>
     public ulong TextLetters { get; } = LettersOf(Text);
 
@@ -46,6 +53,17 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         {
             ArticleConsonants = afterArticle && abjad && consonants.Length > 0 && consonants[0] != 'l' ? "l" + consonants : null,
         };
+    }
+
+    private static string YeKeyOf(string text, string key, bool abjad)
+    {
+        if (abjad || (!text.Contains("ye", StringComparison.Ordinal) && !text.Contains("yo", StringComparison.Ordinal)))
+        {
+            return key;
+        }
+
+        var read = PhoneticKey.Of(text.Replace("ye", "e", StringComparison.Ordinal).Replace("yo", "e", StringComparison.Ordinal));
+        return read == key ? key : read;
     }
 
     private static string LooseOf(string text, string key, string consonants, bool abjad)

@@ -66,6 +66,14 @@ internal static class TokenSimilarity
             return GlideVariantScore;
         }
 
+        // Latin "ye" / "yo" written е / ё in Cyrillic and romanised back as "e" (Kyong / Keng, Koryo / Kore, Syed / Sed):
+        // the same name through a round trip, but "e" is also a vowel of its own, so as certain as the glide reading.
+        if ((!ReferenceEquals(a.YeKey, a.Key) || !ReferenceEquals(b.YeKey, b.Key)) && a.Consonants.Length > 0
+            && (a.YeKey == b.Key || a.Key == b.YeKey) && Math.Min(a.Text.Length, b.Text.Length) >= 3)
+        {
+            return GlideVariantScore;
+        }
+
         if (a.Abjad || b.Abjad)
         {
             return AbjadSimilarity(a, b);
@@ -107,7 +115,7 @@ internal static class TokenSimilarity
             return AlignmentKind.Initial;
         }
 
-        return a.Key == b.Key || a.GlideKey == b.Key || a.Key == b.GlideKey || a.ArticleConsonants == b.Consonants || a.Consonants == b.ArticleConsonants || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
+        return a.Key == b.Key || a.GlideKey == b.Key || a.Key == b.GlideKey || a.YeKey == b.Key || a.Key == b.YeKey || a.ArticleConsonants == b.Consonants || a.Consonants == b.ArticleConsonants || ((a.Abjad || b.Abjad) && (a.Consonants == b.Consonants || a.LooseConsonants == b.LooseConsonants))
             ? AlignmentKind.Variant : AlignmentKind.Fuzzy;
     }
 

@@ -133,4 +133,15 @@ public sealed class TokenSimilarityTests
     [Fact]
     public void Compute_TwoDifferentLatinLetters_DoNotMatch() =>
         Assert.Equal(0.0, TokenSimilarity.Compute(NameToken.Create("c", false, TokenRole.Informative), NameToken.Create("k", false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("keng", "kyong", TokenSimilarity.GlideVariantScore)]
+    [InlineData("kore", "koryo", TokenSimilarity.GlideVariantScore)]
+    [InlineData("sed", "syed", TokenSimilarity.GlideVariantScore)]
+    [InlineData("gae", "gaye", TokenSimilarity.GlideVariantScore)]
+    [InlineData("aeub", "ayoub", TokenSimilarity.GlideVariantScore)]
+    [InlineData("eusef", "yousef", TokenSimilarity.GlideVariantScore)]
+    [InlineData("kung", "kyong", 0.0)]
+    public void Compute_LatinYeOrYoRomanisedBackFromCyrillicAsE_IsAVariant(string a, string b, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
 }
