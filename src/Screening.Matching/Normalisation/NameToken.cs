@@ -87,11 +87,15 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         return skeleton == consonants ? consonants : skeleton;
     }
 
-    /// <summary>The text without the separators <see cref="ArabicScriptRomaniser"/> put between a consonant and "h"; null when there are none.</summary>
+    /// <summary>
+    /// The text without the separators <see cref="ArabicScriptRomaniser"/> put between a consonant and "h", and between
+    /// ت and س or ز (Latin "ts", "tz": ياتسينكو, Yatsenko) or د and ج (Latin "dj": Djamel), not before ش (تش is "ch");
+    /// null when there are none.
+    /// </summary>
     internal static string? JoinDigraphs(string text)
     {
-        var at = text.IndexOf("eh", 1, StringComparison.Ordinal);
-        if (at < 0)
+        if (text.IndexOf("eh", 1, StringComparison.Ordinal) < 0 && text.IndexOf("tes", StringComparison.Ordinal) < 0
+            && text.IndexOf("tez", StringComparison.Ordinal) < 0 && text.IndexOf("dej", StringComparison.Ordinal) < 0)
         {
             return null;
         }
@@ -99,8 +103,10 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         var joined = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == ArabicScriptRomaniser.DigraphSeparator && i > 0 && i + 1 < text.Length && text[i + 1] == 'h'
-                && text[i - 1] is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+            if (text[i] == ArabicScriptRomaniser.DigraphSeparator && i > 0 && i + 1 < text.Length
+                && ((text[i + 1] == 'h' && text[i - 1] is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+                    || (text[i - 1] == 't' && text[i + 1] is 's' or 'z' && (i + 2 == text.Length || text[i + 2] != 'h'))
+                    || (text[i - 1] == 'd' && text[i + 1] == 'j')))
             {
                 continue;
             }

@@ -215,6 +215,9 @@ public sealed class NameNormaliserTests
     [InlineData("الأزهر", "azehr", "azhar")]
     [InlineData("لكحل", "lkehl", "lakhal")]
     [InlineData("ادهم", "adehm", "adham")]
+    [InlineData("ياتسنكو", "yatesnku", "yatsenko")]
+    [InlineData("تسانج", "tesanj", "tsang")]
+    [InlineData("دجمال", "dejmal", "djamal")]
     public void Normalise_ArabicLettersLatinWritesAsADigraph_AreKeptApartAndReadTogetherInTheLooseSkeleton(string arabic, string text, string latin)
     {
         var token = NameNormaliser.Normalise(arabic).Informative.Single();
@@ -283,4 +286,13 @@ public sealed class NameNormaliserTests
     [InlineData("PAYAN Bin Raul", "payan raul")]
     public void Normalise_AbjadWordSpellingALatinAbbreviationWithAShortVowel_IsAName(string name, string expected) =>
         Assert.Equal(expected, Informative(name));
+
+    [Fact]
+    public void Normalise_ArabicScriptTaShin_StaysCh()
+    {
+        // تش is Latin "ch" (read by the loose skeleton's tS → S), not "ts" + h.
+        var token = NameNormaliser.Normalise("تشانج").Informative.Single();
+        Assert.Equal("teshanj", token.Text);
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of("chang")), token.LooseConsonants);
+    }
 }
