@@ -185,6 +185,14 @@ internal static class TokenSimilarity
             return a.Consonants.Length >= 2 ? AbjadScore : 0.86;
         }
 
+        // تش is one sound, Latin "ch": a short syllable written with it (تشو, teshu / Chu, Choe; تشي / Chi) has a
+        // one-consonant loose skeleton, too little alone, so its written long vowel must also agree with the Latin vowel.
+        if (a.Abjad != b.Abjad && (a.Abjad ? a : b).Consonants == "tS" && (a.Abjad ? b : a).Consonants == "S")
+        {
+            var abjad = a.Abjad ? a : b;
+            return PhoneticKey.Of(abjad.Text.Replace("tesh", "ch", StringComparison.Ordinal), abjad: true) == (a.Abjad ? b : a).Key ? 0.86 : 0.0;
+        }
+
         // The looser reading (و as a vowel, تش as ch) of either side: a little less certain than the skeleton itself.
         if (a.LooseConsonants.Length >= 2 && (a.LooseConsonants == b.LooseConsonants || a.LooseConsonants == b.Consonants || a.Consonants == b.LooseConsonants))
         {

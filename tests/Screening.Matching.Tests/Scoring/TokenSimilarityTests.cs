@@ -144,4 +144,12 @@ public sealed class TokenSimilarityTests
     [InlineData("kung", "kyong", 0.0)]
     public void Compute_LatinYeOrYoRomanisedBackFromCyrillicAsE_IsAVariant(string a, string b, double expected) =>
         Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
+
+    [Theory]
+    [InlineData("teshu", "choe", 0.86)]
+    [InlineData("teshi", "chi", 0.86)]
+    [InlineData("teshi", "chu", 0.0)]
+    [InlineData("tesh", "cho", 0.0)]
+    public void Compute_ArabicScriptTaShinSyllable_MatchesLatinChWithTheSameVowel(string abjad, string latin, double expected) =>
+        Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(abjad, true, TokenRole.Informative), NameToken.Create(latin, false, TokenRole.Informative)));
 }
