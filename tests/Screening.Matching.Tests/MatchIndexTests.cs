@@ -105,6 +105,45 @@ public sealed class MatchIndexTests
         Assert.Equal("UN/jan", index.Search(new ScreeningQuery("Ahmad Jan")).FirstOrDefault()?.Key);
     }
 
+    [Theory]
+    [InlineData("اتبك هين")]
+    [InlineData("خن الفرو")]
+    public void Search_ArabicScriptNameSharingOnlyAShortSkeleton_DoesNotMatchAListedName(string name)
+    {
+        // Regression (Arabic-script decoys): atbk read as the legal form Tbk and fru as "for" left one token, and هين (hin)
+        // was Khun by its skeleton (h n): "KHUN SA" scored 0.89 for Atabak Hein and for Khan Alvaro.
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/khunsa", SubjectKind.Individual).Named("KHUN SA").Build(), .. SampleIndex.Entries]);
+        Assert.Empty(index.Search(new ScreeningQuery(name)));
+    }
+
+    [Theory]
+    [InlineData("سليمن ردا", false)]
+    [InlineData("سلمان رضا", true)]
+    [InlineData("SALMAN Reda", true)]
+    public void Search_ArabicScriptLongVowelWhereTheLatinNameHasNone_IsAnotherName(string name, bool expected)
+    {
+        // Regression (Arabic-script decoys): سليمن (slimn, Sulaiman) scored 0.93 against Salman by the skeleton slmn, so
+        // "SULAIMAN Rida" in Arabic script alerted on "AL-REDA, Salman" at 0.91.
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/reda", SubjectKind.Individual).Named("AL-REDA, Salman").Build(), .. SampleIndex.Entries]);
+        Assert.Equal(expected, index.Search(new ScreeningQuery(name)).Any(h => h.Key == "OFAC/reda"));
+    }
+
+    [Theory]
+    [InlineData("Харун Гае")]
+    [InlineData("Harun Gae")]
+    public void Search_LatinYeWrittenAsCyrillicE_FindsTheListedName(string name)
+    {
+        var index = MatchIndex.Build([new EntryBuilder("OFAC/gaye", SubjectKind.Individual).Named("GAYE, Haroun").Build(), .. SampleIndex.Entries]);
+        Assert.Equal("OFAC/gaye", index.Search(new ScreeningQuery(name)).FirstOrDefault()?.Key);
+    }
+
+    [Fact]
+    public void Search_UrduSpellingOfAllah_FindsTheCompoundName()
+    {
+        var index = MatchIndex.Build([new EntryBuilder("UN/QDi.431", SubjectKind.Individual).Named("SANAULLAH GHAFARI").Build(), .. SampleIndex.Entries]);
+        Assert.Equal("UN/QDi.431", index.Search(new ScreeningQuery("ثناء اللہ غفاری")).FirstOrDefault()?.Key);
+    }
+
     [Fact]
     public void Search_ExactListedName_IsFoundWhenItsWordsShareShortSkeletonsWithThousandsOfNames()
     {

@@ -68,12 +68,31 @@ internal static class AccuracyHarness
         if (why is not null)
         {
             // Each missed variant of the sets whose name contains WHY, explained against its own designation (on an
-            // index of that designation alone when the full index does not retrieve it).
+            // index of that designation alone when the full index does not retrieve it); each decoy false positive,
+            // explained against the name that scored it over the threshold.
             var byKey = corpus.Entries.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last());
             for (var i = 0; i < labelled.Count; i++)
             {
                 var (set, query, kind, key) = labelled[i];
-                if (key is null || scores[i] >= threshold || !set.Contains(why, StringComparison.Ordinal))
+                if (!set.Contains(why, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (key is null)
+                {
+                    // A decoy's false positive, explained by the name that raised it.
+                    if (scores[i] >= threshold)
+                    {
+                        var top = index.Search(new ScreeningQuery(query) { Kind = kind }, searchMin, 1).First();
+                        Console.WriteLine(string.Create(ci, $"WHY [{set}] {scores[i]:0.00} '{query}' alerts on {top.Key} '{top.MatchedName}'"));
+                        Console.WriteLine("    full: " + top.Explanation.Describe());
+                    }
+
+                    continue;
+                }
+
+                if (scores[i] >= threshold)
                 {
                     continue;
                 }

@@ -31,6 +31,9 @@ internal static class ArabicNameRules
     /// </summary>
     public static bool IsCompoundPart(string token) => token is "allah" or "din" or "abd";
 
+    /// <summary>True for a Latin spelling these rules write for a name in either script (عبدالله and Abdallah are both "abdullah"), so its vowels are not the ones Arabic script writes.</summary>
+    public static bool IsRewrittenForm(string token) => token is "abdullah" or "rahman" or "rahim" || IsCompoundPart(token);
+
     // Compound names written as one word: Habibullah = Habib Allah, Jalaluddin = Jalal al-Din, Azizurrahman =
     // Aziz al-Rahman. Split so that they align with the two-word spellings (and with Arabic script, which writes
     // them apart: حبیب الله, جلال الدين). Longest suffixes first.

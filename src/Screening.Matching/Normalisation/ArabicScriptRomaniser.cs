@@ -19,8 +19,9 @@ internal static class ArabicScriptRomaniser
     /// <summary>Appends the romanisation of one word.</summary>
     public static void Append(StringBuilder output, ReadOnlySpan<char> word)
     {
-        // Split the definite article off, except in the name of God (الله, عبدالله keeps it inside).
-        if (word.Length > 3 && word[0] == 'ا' && word[1] == 'ل' && !word.SequenceEqual("الله"))
+        // Split the definite article off, except in the name of God (الله, عبدالله keeps it inside), which Urdu writes
+        // with its own letters for h (اللہ, اللھ: ثناء اللہ, Sanaullah).
+        if (word.Length > 3 && word[0] == 'ا' && word[1] == 'ل' && !IsAllah(word))
         {
             output.Append("al ");
             word = word[2..];
@@ -91,6 +92,9 @@ internal static class ArabicScriptRomaniser
             output.Append(romanised);
         }
     }
+
+    private static bool IsAllah(ReadOnlySpan<char> word) =>
+        word.Length == 4 && word[0] == 'ا' && word[1] == 'ل' && word[2] == 'ل' && word[3] is 'ه' or 'ہ' or 'ھ';
 
     private static bool FormsDigraph(char previous, char next) =>
         (next == 'h' && previous is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')

@@ -22,6 +22,13 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// <summary>The key with a Latin "j" read as the glide "y" (<see cref="PhoneticKey.GlideKeyOf"/>); <see cref="Key"/> itself when that changes nothing.</summary>
     public string GlideKey { get; } = PhoneticKey.GlideKeyOf(Text, Key, Abjad);
 
+    /// <summary>
+    /// The key with a Latin "ye" or "yo" read as the "e" that Cyrillic е and ё are romanised back to by ICAO 9303 and
+    /// most passport schemes (Kyong → Кён → Keng, Koryo → Корё → Kore, Ayoub → Аёуб → Aeub); <see cref="Key"/> itself
+    /// when the token has neither or was written in an abjad.
+    /// </summary>
+    public string YeKey { get; } = YeKeyOf(Text, Key, Abjad);
+
     /// <summary>Set of the characters of <see cref="Text"/> (bit <c>c &amp; 63</c>), for a cheap upper bound of Jaro-Winkler.</summary>
     public ulong TextLetters { get; } = LettersOf(Text);
 
@@ -48,6 +55,17 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         };
     }
 
+    private static string YeKeyOf(string text, string key, bool abjad)
+    {
+        if (abjad || (!text.Contains("ye", StringComparison.Ordinal) && !text.Contains("yo", StringComparison.Ordinal)))
+        {
+            return key;
+        }
+
+        var read = PhoneticKey.Of(text.Replace("ye", "e", StringComparison.Ordinal).Replace("yo", "e", StringComparison.Ordinal));
+        return read == key ? key : read;
+    }
+
     private static string LooseOf(string text, string key, string consonants, bool abjad)
     {
         // Two letters that Latin writes as a digraph (Ishaq, Azhar, Lakhal, Adham: س+ح, ز+ه, ك+ح, د+ه) were romanised
@@ -69,11 +87,15 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         return skeleton == consonants ? consonants : skeleton;
     }
 
-    /// <summary>The text without the separators <see cref="ArabicScriptRomaniser"/> put between a consonant and "h"; null when there are none.</summary>
+    /// <summary>
+    /// The text without the separators <see cref="ArabicScriptRomaniser"/> put between a consonant and "h", and between
+    /// ت and س or ز (Latin "ts", "tz": ياتسينكو, Yatsenko) or د and ج (Latin "dj": Djamel), not before ش (تش is "ch");
+    /// null when there are none.
+    /// </summary>
     internal static string? JoinDigraphs(string text)
     {
-        var at = text.IndexOf("eh", 1, StringComparison.Ordinal);
-        if (at < 0)
+        if (text.IndexOf("eh", 1, StringComparison.Ordinal) < 0 && text.IndexOf("tes", StringComparison.Ordinal) < 0
+            && text.IndexOf("tez", StringComparison.Ordinal) < 0 && text.IndexOf("dej", StringComparison.Ordinal) < 0)
         {
             return null;
         }
@@ -81,8 +103,10 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
         var joined = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == ArabicScriptRomaniser.DigraphSeparator && i > 0 && i + 1 < text.Length && text[i + 1] == 'h'
-                && text[i - 1] is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+            if (text[i] == ArabicScriptRomaniser.DigraphSeparator && i > 0 && i + 1 < text.Length
+                && ((text[i + 1] == 'h' && text[i - 1] is 't' or 's' or 'k' or 'g' or 'd' or 'z' or 'c' or 'p')
+                    || (text[i - 1] == 't' && text[i + 1] is 's' or 'z' && (i + 2 == text.Length || text[i + 2] != 'h'))
+                    || (text[i - 1] == 'd' && text[i + 1] == 'j')))
             {
                 continue;
             }

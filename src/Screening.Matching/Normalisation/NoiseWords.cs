@@ -5,7 +5,23 @@ namespace Screening.Matching.Normalisation;
 /// <summary>Words that neither create nor block a match by themselves: honorifics, legal forms, particles, stop-words (all romanised, lower case).</summary>
 internal static class NoiseWords
 {
+    private const string WesternTitles =
+        "mr mrs ms miss mister dr doctor prof professor sir madam dame lord lady rev reverend hon honorable excellency " +
+        "gen general col colonel capt captain lt lieutenant maj sgt sergeant cmdr commander adm admiral brig brigadier eng engineer " +
+        "gospodin gospozha";
+
     private static readonly FrozenDictionary<string, TokenRole> Roles = Build();
+
+    /// <summary>
+    /// Latin abbreviations and the particle "bin" that an abjad token with the same letters is not: Arabic script does not
+    /// write a short vowel between two consonants, so the Arabic-script spelling of bin is بن (bn) and of Sal. is سل (sl);
+    /// an Arabic-script word that romanises to "bin", "sal", "gen" or "sir" wrote that vowel long and is a name (بين,
+    /// Payan, Pouyan; سال, Saal). Words without such a vowel (ltd, mr, inc written إنك, sa written سا) keep their role.
+    /// </summary>
+    private static readonly FrozenSet<string> NotNoiseInAbjad = Roles
+        .Where(r => (r.Key == "bin" || WesternTitles.Split(' ').Contains(r.Key) || r.Value == TokenRole.LegalForm) && HasVowelBetweenConsonants(r.Key))
+        .Select(r => r.Key)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Honorifics and legal forms by phonetic key (keys of four or more characters), so that their spellings after a
@@ -35,9 +51,9 @@ internal static class NoiseWords
     /// Noise words by consonant skeleton, for tokens written in an abjad (كمبني company, لمتد limited, فر for): legal
     /// forms and honorifics with skeletons of three or more consonants that are words of five or more letters or
     /// vowel-less abbreviations (ltd, gmbh, jsc), not short ones with vowels (nyrt would take nrth, North), and
-    /// stop-words with skeletons of two or more.
+    /// stop-words with skeletons of two or more. Each skeleton keeps its words, for <see cref="PhoneticKey.WrittenVowelsFit"/>.
     /// </summary>
-    private static readonly FrozenDictionary<string, TokenRole> RolesBySkeleton = BuildBySkeleton();
+    private static readonly FrozenDictionary<string, (TokenRole Role, string[] Words)> RolesBySkeleton = BuildBySkeleton();
 
     /// <summary>Abjad spellings of particles, stop-words and legal forms too short for a skeleton rule: بن (bin), ولد (ould), ملا (mullah), شيخ, حاج, اف (of), كو (co), لك (llc).</summary>
     private static readonly FrozenDictionary<string, TokenRole> AbjadRoles = new Dictionary<string, TokenRole>(StringComparer.Ordinal)
@@ -90,19 +106,51 @@ internal static class NoiseWords
     public static TokenRole RoleOfAbjad(string token, string consonants)
     {
         var role = RoleOf(token);
-        if (role != TokenRole.Informative)
+        if (role != TokenRole.Informative && !NotNoiseInAbjad.Contains(token))
         {
             return role;
         }
 
-        return AbjadRoles.TryGetValue(token, out var byText) ? byText
-            : RolesBySkeleton.TryGetValue(consonants, out var bySkeleton) ? bySkeleton
-            : TokenRole.Informative;
+        if (AbjadRoles.TryGetValue(token, out var byText))
+        {
+            return byText;
+        }
+
+        // The skeleton alone is not enough: the long vowels the token writes must be vowels of the word where it has them
+        // (فور, fur, is "for"; الفرو, al fru, is Alfaro, not "for"; افك, afk, is Avic, not "fka"; ملنو, mlnu, is Molano, not
+        // Maulana, whose last vowel is a).
+        if (RolesBySkeleton.TryGetValue(consonants, out var bySkeleton))
+        {
+            var key = PhoneticKey.Of(token, abjad: true);
+            foreach (var word in bySkeleton.Words)
+            {
+                if (PhoneticKey.WrittenVowelsFit(key, word))
+                {
+                    return bySkeleton.Role;
+                }
+            }
+        }
+
+        return TokenRole.Informative;
     }
 
-    private static FrozenDictionary<string, TokenRole> BuildBySkeleton()
+    private static bool HasVowelBetweenConsonants(string word)
     {
-        var bySkeleton = new Dictionary<string, TokenRole>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < word.Length; i++)
+        {
+            if (word[i] is 'a' or 'e' or 'i' or 'o' or 'u' && word[i - 1] is not ('a' or 'e' or 'i' or 'o' or 'u')
+                && word[i + 1] is not ('a' or 'e' or 'i' or 'o' or 'u'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FrozenDictionary<string, (TokenRole Role, string[] Words)> BuildBySkeleton()
+    {
+        var bySkeleton = new Dictionary<string, (TokenRole Role, List<string> Words)>(StringComparer.Ordinal);
         foreach (var (word, role) in Roles)
         {
             var skeleton = PhoneticKey.ConsonantsOf(PhoneticKey.Of(word));
@@ -112,13 +160,25 @@ internal static class NoiseWords
                 TokenRole.StopWord => skeleton.Length >= 2,
                 _ => false,
             };
-            if (wanted)
+            if (!wanted)
             {
-                bySkeleton.TryAdd(skeleton, role);
+                continue;
+            }
+
+            if (!bySkeleton.TryGetValue(skeleton, out var entry))
+            {
+                entry = (role, []);
+                bySkeleton.Add(skeleton, entry);
+            }
+
+            // The first role seen for a skeleton is its role, as before; every word of that role lends its vowels.
+            if (entry.Role == role)
+            {
+                entry.Words.Add(word);
             }
         }
 
-        return bySkeleton.ToFrozenDictionary(StringComparer.Ordinal);
+        return bySkeleton.ToFrozenDictionary(p => p.Key, p => (p.Value.Role, p.Value.Words.ToArray()), StringComparer.Ordinal);
     }
 
     private static FrozenDictionary<string, TokenRole> BuildByKey()
@@ -147,12 +207,11 @@ internal static class NoiseWords
             }
         }
 
+        Add(TokenRole.Honorific, WesternTitles);
         Add(TokenRole.Honorific,
-            "mr mrs ms miss mister dr doctor prof professor sir madam dame lord lady rev reverend hon honorable excellency " +
             "haji hajji hadji hajj alhaji alhadji alhaj hajia hajiya mullah mulla molla mollah maulavi maulvi mawlawi mawlavi " +
             "moulavi molvi maulana mawlana moulana sheikh shaikh sheik shaykh cheikh sheykh qari mufti ayatollah hojatoleslam " +
-            "ustad ustadh ustaz gen general col colonel capt captain lt lieutenant maj sgt sergeant cmdr commander adm admiral " +
-            "brig brigadier eng engineer gospodin gospozha");
+            "ustad ustadh ustaz");
         Add(TokenRole.LegalForm,
             "llc ltd limited inc incorporated corp corporation co company plc gmbh mbh ag kg kgaa sa sas sarl srl spa sl bv nv " +
             "ab asa oy oyj kft zrt nyrt doo dd ooo oao zao pao ao too tov pat prat chp ip odo uue gup fgup mup " +

@@ -54,6 +54,120 @@ internal static class PhoneticKey
     }
 
     /// <summary>
+    /// True when every long vowel an abjad token writes stands where the Latin word (same consonant skeleton) has a vowel
+    /// of that kind: Arabic script writes long vowels only, so it leaves vowels out but does not add them (فور, fur, fits
+    /// "for"; فرو, fru, does not). Any letter of a Latin vowel run counts (ai, au, aee: سعيد or ساد for Saeed), "e" as a or
+    /// i (إنجنير, injnir, for engineer), and a Latin w or v as the long vowel و beside it (فوزي, fuzi, for Fawzi).
+    /// </summary>
+    /// <param name="abjadKey">The abjad token's key (<see cref="Of"/> with abjad set).</param>
+    /// <param name="latinText">The Latin word.</param>
+    /// <param name="name">
+    /// The word is a name, not a noise word: its first vowel is not compared (ا and ع carry any vowel: اسامة Usama, عماد
+    /// Imad), and a final a and i stand for each other (ى, alef maqsura, which Egyptian spelling writes for a final ي:
+    /// على, Ali; Persian writes ی for it: عیسی, Isa).
+    /// </param>
+    public static bool WrittenVowelsFit(string abjadKey, string latinText, bool name = false)
+    {
+        Span<byte> abjadGaps = stackalloc byte[abjadKey.Length + 1];
+        Span<byte> latinGaps = stackalloc byte[latinText.Length + 2];
+        var count = VowelGaps(abjadKey, abjadGaps);
+        if (count != LatinVowelGaps(latinText, latinGaps))
+        {
+            return false;
+        }
+
+        for (var g = name ? 1 : 0; g < count; g++)
+        {
+            var allowed = latinGaps[g];
+            if (name && g == count - 1 && (allowed & 3) != 0)
+            {
+                allowed |= 3;
+            }
+
+            if ((abjadGaps[g] & ~allowed) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The vowels a Latin word has between the consonants of its skeleton, by letter (a 1; e 1 and 2; i, y 2; o, u 4), with w and v also a 4 on both sides; returns the number of gaps.</summary>
+    private static int LatinVowelGaps(string text, Span<byte> gaps)
+    {
+        gaps.Clear();
+        var count = ConsonantsOf(Of(text)).Length + 1;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (c is 'w' or 'v')
+            {
+                gaps[Math.Min(SkeletonLengthBefore(text, i), count - 1)] |= 4;
+                gaps[Math.Min(SkeletonLengthBefore(text, i + 1), count - 1)] |= 4;
+                i++;
+                continue;
+            }
+
+            if (!IsVowel(c))
+            {
+                i++;
+                continue;
+            }
+
+            // The prefix through the run's first vowel, so that its last consonant is read in context (a "j" before a
+            // vowel is not the glide it would be at the end of a word).
+            var g = Math.Min(SkeletonLengthBefore(text, i + 1), count - 1);
+            for (; i < text.Length && IsVowel(text[i]); i++)
+            {
+                gaps[g] |= text[i] switch { 'a' => (byte)1, 'e' => (byte)3, 'i' or 'y' => (byte)2, _ => (byte)4 };
+            }
+        }
+
+        return count;
+    }
+
+    private static int SkeletonLengthBefore(string text, int end) => end == 0 ? 0 : ConsonantsOf(Of(text[..end])).Length;
+
+    /// <summary>
+    /// The vowel classes of a key between the consonants of its skeleton (as <see cref="ConsonantsOf"/> folds and merges
+    /// them), as bit sets (a 1, i 2, u 4) per gap; returns the number of gaps (skeleton length + 1).
+    /// </summary>
+    private static int VowelGaps(string key, Span<byte> gaps)
+    {
+        gaps.Clear();
+        var consonants = 0;
+        var last = '\0';
+        foreach (var c in key)
+        {
+            if (c is 'A' or 'I' or 'U')
+            {
+                gaps[consonants] |= c switch { 'A' => (byte)1, 'I' => (byte)2, _ => (byte)4 };
+                continue;
+            }
+
+            var folded = c switch
+            {
+                'J' => 'g',
+                'p' => 'b',
+                'v' => 'f',
+                'C' => 'S',
+                _ => c,
+            };
+
+            if (consonants > 0 && last == folded)
+            {
+                continue;
+            }
+
+            last = folded;
+            consonants++;
+        }
+
+        return consonants + 1;
+    }
+
+    /// <summary>
     /// A second, looser reading of a consonant skeleton for abjad comparisons: و is a consonant (w) or a long vowel
     /// (o, u) depending on the word, and Latin "ch" is written تش; so w/v of the vowel key is dropped and "tS" read as
     /// "S" (shawqi / شوقي → Sk). Returns <paramref name="consonants"/> itself when nothing changes.

@@ -215,6 +215,9 @@ public sealed class NameNormaliserTests
     [InlineData("الأزهر", "azehr", "azhar")]
     [InlineData("لكحل", "lkehl", "lakhal")]
     [InlineData("ادهم", "adehm", "adham")]
+    [InlineData("ياتسنكو", "yatesnku", "yatsenko")]
+    [InlineData("تسانج", "tesanj", "tsang")]
+    [InlineData("دجمال", "dejmal", "djamal")]
     public void Normalise_ArabicLettersLatinWritesAsADigraph_AreKeptApartAndReadTogetherInTheLooseSkeleton(string arabic, string text, string latin)
     {
         var token = NameNormaliser.Normalise(arabic).Informative.Single();
@@ -256,4 +259,40 @@ public sealed class NameNormaliserTests
     [InlineData("Селкбаф Ко", "selkbaf")]
     [InlineData("KO Tae Hun", "ko tae hun")]
     public void Normalise_RussianKoForCo_IsALegalFormOnlyAfterTheName(string name, string expected) => Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("خن الفرو", "khn fru")]
+    [InlineData("ملنو مهمد", "mlnu mhmd")]
+    [InlineData("كين افك تردنج", "kin afk trdnj")]
+    [InlineData("اتبك هين", "atbk hin")]
+    [InlineData("ارمي فور إسلم", "armi islm")]
+    [InlineData("مولانا محمد", "mhmd")]
+    [InlineData("كومباني محمد", "mhmd")]
+    public void Normalise_AbjadWordWithANoiseWordsSkeleton_IsNoiseOnlyWhenItsLongVowelsFit(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Theory]
+    [InlineData("ثناء اللہ غفاری", "thna allah ghfari")]
+    [InlineData("ثناء اللھ", "thna allah")]
+    [InlineData("ثناء الله", "thna allah")]
+    public void Normalise_AllahWithUrduH_KeepsItsArticle(string name, string expected) => Assert.Equal(expected, Texts(name));
+
+    [Theory]
+    [InlineData("بين مرز رول", "bin mrz rul")]
+    [InlineData("سال فرد", "sal frd")]
+    [InlineData("بلال بن مروان", "blal mrwan")]
+    [InlineData("مر محمد", "mhmd")]
+    [InlineData("سكرتي إنك", "skrti")]
+    [InlineData("PAYAN Bin Raul", "payan raul")]
+    public void Normalise_AbjadWordSpellingALatinAbbreviationWithAShortVowel_IsAName(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Fact]
+    public void Normalise_ArabicScriptTaShin_StaysCh()
+    {
+        // تش is Latin "ch" (read by the loose skeleton's tS → S), not "ts" + h.
+        var token = NameNormaliser.Normalise("تشانج").Informative.Single();
+        Assert.Equal("teshanj", token.Text);
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of("chang")), token.LooseConsonants);
+    }
 }

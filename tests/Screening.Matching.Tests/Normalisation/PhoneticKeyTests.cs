@@ -87,4 +87,28 @@ public sealed class PhoneticKeyTests
         var key = PhoneticKey.Of(token);
         return PhoneticKey.LooseConsonantsOf(key, PhoneticKey.ConsonantsOf(key));
     }
+
+    [Theory]
+    [InlineData("fur", "for", true)]
+    [InlineData("fr", "for", true)]
+    [InlineData("fru", "for", false)]
+    [InlineData("afk", "fka", false)]
+    [InlineData("mulana", "maulana", true)]
+    [InlineData("mlnu", "maulana", false)]
+    [InlineData("kmbni", "company", true)]
+    [InlineData("injnir", "engineer", true)]
+    public void WrittenVowelsFit_AbjadLongVowels_MustBeVowelsOfTheWord(string abjad, string latin, bool expected) =>
+        Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), latin));
+
+    [Theory]
+    [InlineData("ksnjinj", "xinjiang", true)]
+    [InlineData("fuzi", "fawzi", true)]
+    [InlineData("hsin", "hussein", true)]
+    [InlineData("hsin", "hassan", false)]
+    [InlineData("amara", "omar", false)]
+    [InlineData("imad", "imad", true)]
+    [InlineData("amad", "imad", true)]
+    [InlineData("ala", "ali", true)]
+    public void WrittenVowelsFit_Name_IgnoresTheFirstVowelAndReadsAFinalAAsI(string abjad, string latin, bool expected) =>
+        Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), latin, name: true));
 }
