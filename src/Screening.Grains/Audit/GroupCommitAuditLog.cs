@@ -406,7 +406,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     /// <summary>
     /// One round trip: links the batch from the heads this lane committed last, then sends audit_advance_heads (which
     /// moves each head only from where this lane left it, else raises <see cref="HeadMovedSqlState"/>) and the INSERT
-    /// as one pipeline, which PostgreSQL runs as one implicit transaction committed at its end.
+    /// as one pipeline, which PostgreSQL runs as one implicit transaction committed at its end. A batch of more than
+    /// <see cref="AuditRows.MaxInserted"/> records goes by COPY after audit_advance_heads, in an explicit transaction.
     /// </summary>
     private AuditReceipt[] CommitFromKnownHeads(AuditWriterLane lane, NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants)
     {
@@ -421,17 +422,35 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
         var rows = new AuditRows(batch.Count);
         var receipts = Link(batch, heads, rows);
 
-        using var pipeline = new NpgsqlBatch(conn) { Timeout = _commandTimeoutSeconds };
         var advance = new NpgsqlBatchCommand(AdvanceHeadsSql);
         advance.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         advance.Parameters.Add(new NpgsqlParameter { Value = fromSeq, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         advance.Parameters.Add(new NpgsqlParameter { Value = fromHash, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         advance.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         advance.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        pipeline.BatchCommands.Add(advance);
-        pipeline.BatchCommands.Add(rows.ToInsert());
-        pipeline.Prepare();
-        pipeline.ExecuteNonQuery();
+        if (rows.Count <= AuditRows.MaxInserted)
+        {
+            using var pipeline = new NpgsqlBatch(conn) { Timeout = _commandTimeoutSeconds };
+            pipeline.BatchCommands.Add(advance);
+            pipeline.BatchCommands.Add(rows.ToInsert());
+            pipeline.Prepare();
+            pipeline.ExecuteNonQuery();
+        }
+        else
+        {
+            // A large batch streams better through COPY, which cannot share a pipeline: four round trips, each
+            // small against the batch itself.
+            using var tx = conn.BeginTransaction();
+            using (var advanceAlone = new NpgsqlBatch(conn, tx) { Timeout = _commandTimeoutSeconds })
+            {
+                advanceAlone.BatchCommands.Add(advance);
+                advanceAlone.Prepare();
+                advanceAlone.ExecuteNonQuery();
+            }
+
+            rows.Copy(conn, _options.WriteTimeout);
+            tx.Commit();
+        }
 
         foreach (var tenant in tenants)
         {
@@ -460,8 +479,8 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     }
 
     /// <summary>
-    /// The full path (three round trips): locks and reads the heads, then sends the INSERT and the head move as one
-    /// pipeline, then commits.
+    /// The full path: locks and reads the heads, then sends the INSERT and the head move as one pipeline (a large batch:
+    /// COPY, then the head move), then commits.
     /// </summary>
     private AuditReceipt[] CommitReadingHeads(
         NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants, out Dictionary<string, (long Sequence, byte[] Hash)> newHeads)
@@ -486,9 +505,18 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
 
         var rows = new AuditRows(batch.Count);
         var receipts = Link(batch, heads, rows);
+        if (rows.Count > AuditRows.MaxInserted)
+        {
+            rows.Copy(conn, _options.WriteTimeout);
+        }
+
         using (var pipeline = new NpgsqlBatch(conn, tx) { Timeout = _commandTimeoutSeconds })
         {
-            pipeline.BatchCommands.Add(rows.ToInsert());
+            if (rows.Count <= AuditRows.MaxInserted)
+            {
+                pipeline.BatchCommands.Add(rows.ToInsert());
+            }
+
             var moveHeads = new NpgsqlBatchCommand(MoveHeadsSql);
             moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
