@@ -398,11 +398,7 @@ internal static class SegmentSearch
             }
         }
 
-        var acc = scratch.Accumulated;
-        var contribution = scratch.TokenContribution;
-        var nameEvidence = scratch.NameEvidence;
-        var lastToken = scratch.LastToken;
-        var stamp = scratch.Stamp;
+        var states = scratch.Names;
         var stampValue = scratch.StampValue;
         var touched = scratch.Touched;
         var touchedCount = scratch.TouchedCount;
@@ -419,31 +415,32 @@ internal static class SegmentSearch
             var nameValue = segment.Weights[id] * s;
             foreach (var name in postings)
             {
-                if (stamp[name] != stampValue)
+                ref var state = ref states[name];
+                if (state.Stamp != stampValue)
                 {
-                    stamp[name] = stampValue;
-                    acc[name] = value;
-                    contribution[name] = value;
-                    nameEvidence[name] = nameValue;
-                    lastToken[name] = q;
+                    state.Stamp = stampValue;
+                    state.Accumulated = value;
+                    state.Contribution = value;
+                    state.Evidence = nameValue;
+                    state.LastToken = q;
                     touched[touchedCount++] = name;
                 }
-                else if (lastToken[name] != q)
+                else if (state.LastToken != q)
                 {
-                    lastToken[name] = q;
-                    contribution[name] = value;
-                    acc[name] += value;
-                    nameEvidence[name] += nameValue;
+                    state.LastToken = q;
+                    state.Contribution = value;
+                    state.Accumulated += value;
+                    state.Evidence += nameValue;
                 }
-                else if (value > contribution[name])
+                else if (value > state.Contribution)
                 {
-                    acc[name] += value - contribution[name];
-                    contribution[name] = value;
-                    nameEvidence[name] += nameValue;
+                    state.Accumulated += value - state.Contribution;
+                    state.Contribution = value;
+                    state.Evidence += nameValue;
                 }
                 else
                 {
-                    nameEvidence[name] += nameValue;
+                    state.Evidence += nameValue;
                 }
             }
         }
@@ -488,8 +485,7 @@ internal static class SegmentSearch
         }
 
         Span<float> credited = stackalloc float[queryWeights.Length];
-        var acc = scratch.Accumulated;
-        var nameEvidence = scratch.NameEvidence;
+        var states = scratch.Names;
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var name = scratch.Touched[t];
@@ -512,8 +508,8 @@ internal static class SegmentSearch
                     var (q, _, s) = strong[k];
                     if (s > credited[q])
                     {
-                        acc[name] += queryWeights[q] * (s - credited[q]);
-                        nameEvidence[name] += segment.Weights[id] * s;
+                        states[name].Accumulated += queryWeights[q] * (s - credited[q]);
+                        states[name].Evidence += segment.Weights[id] * s;
                         credited[q] = s;
                     }
                 }
@@ -572,13 +568,13 @@ internal static class SegmentSearch
         var names = scratch.HeapNames;
         var scores = scratch.HeapScores;
         var size = 0;
-        var acc = scratch.Accumulated;
-        var nameEvidence = scratch.NameEvidence;
+        var states = scratch.Names;
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var name = scratch.Touched[t];
-            var qc = Math.Min(1f, (acc[name] + initials + scratch.SkippedWeight + unretrieved) / total);
-            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, (nameEvidence[name] + unretrieved) / segment.NameWeight[name]);
+            ref readonly var state = ref states[name];
+            var qc = Math.Min(1f, (state.Accumulated + initials + scratch.SkippedWeight + unretrieved) / total);
+            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, (state.Evidence + unretrieved) / segment.NameWeight[name]);
             var better = Math.Max(qc, nc);
             var worse = Math.Min(qc, nc);
             var value = better * (1f - (0.25f * (1f - worse)));
@@ -588,7 +584,7 @@ internal static class SegmentSearch
             }
 
             // Ties of the bound (common when tokens were skipped) go to the name with more evidence actually walked.
-            value += 1e-3f * Math.Min(1f, acc[name] / total);
+            value += 1e-3f * Math.Min(1f, state.Accumulated / total);
 
             var entry = segment.NameEntry[name];
             if ((removed[entry >> 6] & (1UL << (entry & 63))) != 0)
