@@ -174,7 +174,9 @@ internal static class SegmentSearch
     {
         // A misspelt or badly transliterated word leaves its counterpart in the listed name unmatched too: only a
         // listed name matched in full marks the query's unmatched words as extra.
-        if (segment.Entries[segment.NameEntry[nameIndex]].Kind != SubjectKind.Entity || nameSimilarity.ContainsAnyInRange(float.MinValue, 0f))
+        // The unmatched-token test first: it reads only this candidate's alignment, while the kind costs two dependent
+        // loads (the name's entry, then the entry) at a random place in memory.
+        if (nameSimilarity.ContainsAnyInRange(float.MinValue, 0f) || segment.Entries[segment.NameEntry[nameIndex]].Kind != SubjectKind.Entity)
         {
             return 1.0;
         }

@@ -45,6 +45,27 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     /// </summary>
     public string? ArticleConsonants { get; private init; }
 
+    private string? latinVowelGaps;
+
+    /// <summary>
+    /// The vowel classes between the consonants of <see cref="Text"/> read as a Latin word
+    /// (<see cref="PhoneticKey.LatinVowelGapsOf"/>), for the long-vowel check against abjad tokens. Computed on first use
+    /// and kept: few tokens are ever compared that way, but those that are, are compared again and again.
+    /// </summary>
+    public string LatinVowelGaps => latinVowelGaps ??= PhoneticKey.LatinVowelGapsOf(Text);
+
+    /// <summary>
+    /// Equal tokens have the same defining values (text, key, skeleton, script, role, article skeleton); every other
+    /// member is derived from them or a cache, and is left out.
+    /// </summary>
+    public bool Equals(NameToken? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Text == other.Text && Key == other.Key && Consonants == other.Consonants && Abjad == other.Abjad && Role == other.Role
+                && ArticleConsonants == other.ArticleConsonants));
+
+    public override int GetHashCode() => HashCode.Combine(Text, Key, Consonants, Abjad, Role, ArticleConsonants);
+
     public static NameToken Create(string text, bool abjad, TokenRole role, bool afterArticle = false)
     {
         var key = PhoneticKey.Of(text, abjad);

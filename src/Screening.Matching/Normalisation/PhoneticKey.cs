@@ -66,19 +66,25 @@ internal static class PhoneticKey
     /// Imad), and a final a and i stand for each other (ى, alef maqsura, which Egyptian spelling writes for a final ي:
     /// على, Ali; Persian writes ی for it: عیسی, Isa).
     /// </param>
-    public static bool WrittenVowelsFit(string abjadKey, string latinText, bool name = false)
+    public static bool WrittenVowelsFit(string abjadKey, string latinText, bool name = false) =>
+        WrittenVowelsFitGaps(abjadKey, LatinVowelGapsOf(latinText), name);
+
+    /// <summary>
+    /// As <see cref="WrittenVowelsFit(string, string, bool)"/>, with the Latin side's vowel gaps computed once
+    /// (<see cref="LatinVowelGapsOf"/>; <see cref="NameToken.LatinVowelGaps"/> keeps them per token).
+    /// </summary>
+    public static bool WrittenVowelsFitGaps(string abjadKey, string latinGaps, bool name = false)
     {
         Span<byte> abjadGaps = stackalloc byte[abjadKey.Length + 1];
-        Span<byte> latinGaps = stackalloc byte[latinText.Length + 2];
         var count = VowelGaps(abjadKey, abjadGaps);
-        if (count != LatinVowelGaps(latinText, latinGaps))
+        if (count != latinGaps.Length)
         {
             return false;
         }
 
         for (var g = name ? 1 : 0; g < count; g++)
         {
-            var allowed = latinGaps[g];
+            int allowed = latinGaps[g];
             if (name && g == count - 1 && (allowed & 3) != 0)
             {
                 allowed |= 3;
@@ -91,6 +97,23 @@ internal static class PhoneticKey
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The vowel gaps of a Latin word (see <see cref="LatinVowelGaps"/>), one character per gap holding its bit set. It
+    /// reads the word's key once per vowel run, so it is computed once per token, not per comparison.
+    /// </summary>
+    public static string LatinVowelGapsOf(string latinText)
+    {
+        Span<byte> gaps = stackalloc byte[latinText.Length + 2];
+        var count = LatinVowelGaps(latinText, gaps);
+        return string.Create(count, gaps[..count].ToArray(), static (chars, bits) =>
+        {
+            for (var g = 0; g < chars.Length; g++)
+            {
+                chars[g] = (char)bits[g];
+            }
+        });
     }
 
     /// <summary>The vowels a Latin word has between the consonants of its skeleton, by letter (a 1; e 1 and 2; i, y 2; o, u 4), with w and v also a 4 on both sides; returns the number of gaps.</summary>

@@ -229,7 +229,7 @@ internal static class TokenSimilarity
             return true;
         }
 
-        return PhoneticKey.WrittenVowelsFit(abjad.Key, latin.Text, name: true);
+        return PhoneticKey.WrittenVowelsFitGaps(abjad.Key, latin.LatinVowelGaps, name: true);
     }
 
     private static bool EndsWithLatinLongVowel(string latinText) =>

@@ -111,4 +111,30 @@ public sealed class PhoneticKeyTests
     [InlineData("ala", "ali", true)]
     public void WrittenVowelsFit_Name_IgnoresTheFirstVowelAndReadsAFinalAAsI(string abjad, string latin, bool expected) =>
         Assert.Equal(expected, PhoneticKey.WrittenVowelsFit(PhoneticKey.Of(abjad, abjad: true), latin, name: true));
+
+    [Theory]
+    [InlineData("hsin", "hussein")]
+    [InlineData("hsin", "hassan")]
+    [InlineData("mulana", "maulana")]
+    [InlineData("fuzi", "fawzi")]
+    public void WrittenVowelsFitGaps_KeptPerToken_AgreesWithTheText(string abjad, string latin)
+    {
+        var token = NameToken.Create(latin, abjad: false, TokenRole.Informative);
+        var key = PhoneticKey.Of(abjad, abjad: true);
+
+        Assert.Equal(PhoneticKey.WrittenVowelsFit(key, latin, name: true), PhoneticKey.WrittenVowelsFitGaps(key, token.LatinVowelGaps, name: true));
+        Assert.Equal(PhoneticKey.WrittenVowelsFit(key, latin), PhoneticKey.WrittenVowelsFitGaps(key, token.LatinVowelGaps));
+    }
+
+    [Fact]
+    public void NameToken_VowelGapsComputed_StaysEqualToAFreshToken()
+    {
+        var used = NameToken.Create("hussein", abjad: false, TokenRole.Informative);
+        _ = used.LatinVowelGaps;
+        var fresh = NameToken.Create("hussein", abjad: false, TokenRole.Informative);
+
+        Assert.Equal(fresh, used);
+        Assert.Equal(fresh.GetHashCode(), used.GetHashCode());
+        Assert.NotEqual(fresh, NameToken.Create("hussein", abjad: true, TokenRole.Informative));
+    }
 }
