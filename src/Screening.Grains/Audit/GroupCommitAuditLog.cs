@@ -392,12 +392,7 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             lane.Heads.Remove(tenant);
         }
 
-        var committed = CommitReadingHeads(conn, batch, tenants, out var newHeads);
-        foreach (var (tenant, head) in newHeads)
-        {
-            lane.Heads[tenant] = head;
-        }
-
+        var committed = CommitReadingHeads(lane, conn, batch, tenants);
         PlatformTelemetry.AuditBatches.Add(1, new KeyValuePair<string, object?>("heads", how));
 
         return committed;
@@ -417,17 +412,12 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             heads[tenant] = lane.Heads[tenant];
         }
 
-        var fromSeq = tenants.Select(t => heads[t].Sequence).ToArray();
-        var fromHash = tenants.Select(t => heads[t].Hash).ToArray();
+        var advance = new NpgsqlBatchCommand(AdvanceHeadsSql);
+        advance.Parameters.Add(TenantsParameter(tenants));
+        AddHeadParameters(advance, tenants, heads); // from where this lane left them
         var rows = new AuditRows(batch.Count);
         var receipts = Link(batch, heads, rows);
-
-        var advance = new NpgsqlBatchCommand(AdvanceHeadsSql);
-        advance.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        advance.Parameters.Add(new NpgsqlParameter { Value = fromSeq, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        advance.Parameters.Add(new NpgsqlParameter { Value = fromHash, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        advance.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        advance.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        AddHeadParameters(advance, tenants, heads); // to where this batch leaves them
         if (rows.Count <= AuditRows.MaxInserted)
         {
             using var pipeline = new NpgsqlBatch(conn) { Timeout = _commandTimeoutSeconds };
@@ -452,12 +442,27 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             tx.Commit();
         }
 
-        foreach (var tenant in tenants)
-        {
-            lane.Heads[tenant] = heads[tenant];
-        }
-
+        Remember(lane, heads);
         return receipts;
+    }
+
+    /// <summary>What the lane believes after a committed batch: the heads it left.</summary>
+    private static void Remember(AuditWriterLane lane, Dictionary<string, (long Sequence, byte[] Hash)> heads)
+    {
+        foreach (var (tenant, head) in heads)
+        {
+            lane.Heads[tenant] = head;
+        }
+    }
+
+    private static NpgsqlParameter TenantsParameter(string[] tenants) =>
+        new() { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    /// <summary>Adds the heads of <paramref name="tenants"/>, in that order, as two array parameters (sequences, hashes).</summary>
+    private static void AddHeadParameters(NpgsqlBatchCommand command, string[] tenants, Dictionary<string, (long Sequence, byte[] Hash)> heads)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
     }
 
     /// <summary>Numbers and links the batch from <paramref name="heads"/> (moving them), filling <paramref name="rows"/>.</summary>
@@ -482,14 +487,13 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
     /// The full path: locks and reads the heads, then sends the INSERT and the head move as one pipeline (a large batch:
     /// COPY, then the head move), then commits.
     /// </summary>
-    private AuditReceipt[] CommitReadingHeads(
-        NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants, out Dictionary<string, (long Sequence, byte[] Hash)> newHeads)
+    private AuditReceipt[] CommitReadingHeads(AuditWriterLane lane, NpgsqlConnection conn, List<PendingAppend> batch, string[] tenants)
     {
         using var tx = conn.BeginTransaction();
         var heads = new Dictionary<string, (long Sequence, byte[] Hash)>(tenants.Length, StringComparer.Ordinal);
         using (var lockHeads = new NpgsqlCommand(LockHeadsSql, conn, tx) { CommandTimeout = _commandTimeoutSeconds })
         {
-            lockHeads.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            lockHeads.Parameters.Add(TenantsParameter(tenants));
             lockHeads.Prepare();
             using var reader = lockHeads.ExecuteReader();
             while (reader.Read())
@@ -518,16 +522,15 @@ public sealed class GroupCommitAuditLog : IAuditLog, IAsyncDisposable, IDisposab
             }
 
             var moveHeads = new NpgsqlBatchCommand(MoveHeadsSql);
-            moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-            moveHeads.Parameters.Add(new NpgsqlParameter { Value = tenants.Select(t => heads[t].Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+            moveHeads.Parameters.Add(TenantsParameter(tenants));
+            AddHeadParameters(moveHeads, tenants, heads);
             pipeline.BatchCommands.Add(moveHeads);
             pipeline.Prepare();
             pipeline.ExecuteNonQuery();
         }
 
         tx.Commit();
-        newHeads = heads;
+        Remember(lane, heads);
         return receipts;
     }
 

@@ -32,15 +32,7 @@ internal static class PhoneticKey
                 continue;
             }
 
-            // Arabic script has no g, p, v or ch: Latin forms of them are written with ج, ب, ف and ش.
-            var folded = c switch
-            {
-                'J' => 'g',
-                'p' => 'b',
-                'v' => 'f',
-                'C' => 'S',
-                _ => c,
-            };
+            var folded = FoldForAbjad(c);
 
             if (length > 0 && buffer[length - 1] == folded)
             {
@@ -152,6 +144,16 @@ internal static class PhoneticKey
 
     private static int SkeletonLengthBefore(string text, int end) => end == 0 ? 0 : ConsonantsOf(Of(text[..end])).Length;
 
+    /// <summary>Arabic script has no g, p, v or ch: Latin forms of them are written with ج, ب, ف and ش.</summary>
+    private static char FoldForAbjad(char keyConsonant) => keyConsonant switch
+    {
+        'J' => 'g',
+        'p' => 'b',
+        'v' => 'f',
+        'C' => 'S',
+        _ => keyConsonant,
+    };
+
     /// <summary>
     /// The vowel classes of a key between the consonants of its skeleton (as <see cref="ConsonantsOf"/> folds and merges
     /// them), as bit sets (a 1, i 2, u 4) per gap; returns the number of gaps (skeleton length + 1).
@@ -169,14 +171,7 @@ internal static class PhoneticKey
                 continue;
             }
 
-            var folded = c switch
-            {
-                'J' => 'g',
-                'p' => 'b',
-                'v' => 'f',
-                'C' => 'S',
-                _ => c,
-            };
+            var folded = FoldForAbjad(c);
 
             if (consonants > 0 && last == folded)
             {
