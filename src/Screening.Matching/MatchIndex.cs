@@ -299,7 +299,7 @@ public sealed class MatchIndex
         {
             var queryName = queryNames[candidate.QueryName];
             queryText = queryName.Original;
-            nameScore = ExplanationBuilder.Build(segment, segments[0], queryName, candidate.Name, alignments);
+            nameScore = ExplanationBuilder.Build(segment, segments[0], queryName, candidate.Name, candidate.QueryWeights, alignments);
         }
 
         var explanation = new MatchExplanation(queryText, matchedName, nameScore, candidate.Score, alignments, findings);

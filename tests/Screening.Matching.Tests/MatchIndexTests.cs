@@ -308,6 +308,25 @@ public sealed class MatchIndexTests
         Assert.InRange(hit.Explanation.Alignments.Sum(a => a.Contribution), 0.5, 1.01);
     }
 
+    [Theory]
+    [InlineData("محمد ادريس")]
+    [InlineData("محمد ادريسس")]
+    [InlineData("Mohammed Idriss")]
+    [InlineData("Muhamad Idrisx")]
+    [InlineData("Қайрат Сатыбалды")]
+    [InlineData("طالبان")]
+    public void Search_ExplanationScoresTheNameAsTheSearchDid(string name)
+    {
+        // The explanation reuses the search pass's query weights instead of retrieving again: without attributes the
+        // hit's score is its name score, and the explanation must arrive at the same one.
+        var hits = Index.Search(new ScreeningQuery(name), 0.5);
+        Assert.NotEmpty(hits);
+        foreach (var hit in hits)
+        {
+            Assert.Equal(hit.Score, hit.Explanation.NameScore, 9);
+        }
+    }
+
     [Fact]
     public void Search_ResultsAreOrderedAndBounded()
     {

@@ -9,4 +9,7 @@ internal struct EntryCandidate
     public int QueryName;
     public int Name;
     public double Score;
+
+    /// <summary>The query name's token weights in the search pass that found it (null for identifier matches), so the explanation need not retrieve again.</summary>
+    public float[]? QueryWeights;
 }

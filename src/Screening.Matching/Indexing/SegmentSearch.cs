@@ -74,6 +74,7 @@ internal static class SegmentSearch
         Span<float> nameSimilarity = stackalloc float[NameAligner.MaxTokens];
         Span<float> nameWeights = stackalloc float[NameAligner.MaxTokens];
         Span<NameToken> nameTokens = new NameToken[NameAligner.MaxTokens];
+        float[]? keptWeights = null;
         for (var c = 0; c < candidates; c++)
         {
             var nameIndex = scratch.HeapNames[c];
@@ -109,17 +110,24 @@ internal static class SegmentSearch
                     NameScore = score,
                     QueryName = queryNameIndex,
                     Name = nameIndex,
+                    QueryWeights = keptWeights ??= queryWeights.ToArray(),
                 };
             }
         }
     }
 
-    /// <summary>Scores one (query name, indexed name) pair with full detail, for explanations and identifier hits.</summary>
+    /// <summary>
+    /// Scores one (query name, indexed name) pair with full detail, for explanations and identifier hits.
+    /// <paramref name="knownWeights"/> are the query's token weights from the search pass over this segment, when there
+    /// was one: the pass then need not be repeated (an unknown token's weight comes from its retrieved neighbours, and
+    /// for an Arabic-script query that live retrieval is most of the search's cost); the scores are the same.
+    /// </summary>
     public static double ScorePair(
         IndexSegment segment,
         IndexSegment reference,
         NormalisedName queryName,
         int nameIndex,
+        float[]? knownWeights,
         out float[] queryWeights,
         out int[] queryToName,
         out float[] querySimilarity,
@@ -133,11 +141,23 @@ internal static class SegmentSearch
         var nn = Math.Min(ids.Length, NameAligner.MaxTokens);
         var scratch = SearchScratch.ForExplanations();
         scratch.Begin(0);
-        queryWeights = new float[nq];
-        for (var i = 0; i < nq; i++)
+        if (knownWeights is not null && knownWeights.Length == nq)
         {
-            Retrieve(segment, query, i, scratch);
-            queryWeights[i] = QueryWeight(segment, reference, query[i], i, scratch);
+            // Similarities are looked up in the known tokens' neighbour lists and computed for the rest, as in the pass.
+            queryWeights = knownWeights;
+            for (var i = 0; i < nq; i++)
+            {
+                SetNeighbourRange(segment, query[i], i, scratch);
+            }
+        }
+        else
+        {
+            queryWeights = new float[nq];
+            for (var i = 0; i < nq; i++)
+            {
+                Retrieve(segment, query, i, scratch);
+                queryWeights[i] = QueryWeight(segment, reference, query[i], i, scratch);
+            }
         }
 
         var nameTokens = new NameToken[nn];
@@ -224,6 +244,20 @@ internal static class SegmentSearch
         }
 
         return s;
+    }
+
+    /// <summary>Points query token <paramref name="i"/> at its precomputed neighbours when the index knows it (as <see cref="Retrieve"/> does), else at none.</summary>
+    private static void SetNeighbourRange(IndexSegment segment, NameToken token, int i, SearchScratch scratch)
+    {
+        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad)
+        {
+            scratch.NeighbourFrom[i] = segment.NeighbourStart[known];
+            scratch.NeighbourTo[i] = segment.NeighbourStart[known + 1];
+        }
+        else
+        {
+            scratch.NeighbourFrom[i] = -1;
+        }
     }
 
     private static void Retrieve(IndexSegment segment, NameToken[] query, int i, SearchScratch scratch)
@@ -456,7 +490,8 @@ internal static class SegmentSearch
     /// slot ("AL-HASAN, Abdallah" searched verbatim was not found). Its strong neighbours (same text, spelling variants;
     /// few token ids) are looked up among the few tokens of each walked name instead, and credited like walked evidence.
     /// Done only when the candidate heap came out full: the credit can only change which names win their slots, since the
-    /// bound already counts the skipped token's whole weight. Returns false when there was nothing to credit.
+    /// bound already counts the skipped token's whole weight; so only the names the first selection kept (over the floor)
+    /// are visited. Returns false when there was nothing to credit.
     /// </summary>
     private static bool CreditSkippedStrongNeighbours(IndexSegment segment, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
     {
@@ -571,9 +606,11 @@ internal static class SegmentSearch
         var scores = scratch.HeapScores;
         var size = 0;
         var states = scratch.Names;
+        var touched = scratch.Touched;
+        var kept = 0;
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
-            var name = scratch.Touched[t];
+            var name = touched[t];
             ref readonly var state = ref states[name];
             var qc = Math.Min(1f, (state.Accumulated + initials + scratch.SkippedWeight + unretrieved) / total);
             var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, (state.Evidence + unretrieved) / segment.NameWeight[name]);
@@ -594,6 +631,7 @@ internal static class SegmentSearch
                 continue;
             }
 
+            touched[kept++] = name;
             if (size < names.Length)
             {
                 names[size] = name;
@@ -608,6 +646,9 @@ internal static class SegmentSearch
             }
         }
 
+        // Only names over the floor are kept touched: crediting skipped tokens' neighbours (which only reorders names
+        // the bound already admits) and the second selection then visit these alone.
+        scratch.TouchedCount = kept;
         return size;
     }
 

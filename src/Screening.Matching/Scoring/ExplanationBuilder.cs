@@ -7,10 +7,10 @@ namespace Screening.Matching.Scoring;
 internal static class ExplanationBuilder
 {
     /// <summary>Fills <paramref name="rows"/> and returns the name score.</summary>
-    public static double Build(IndexSegment segment, IndexSegment reference, NormalisedName queryName, int nameIndex, List<TokenAlignment> rows)
+    public static double Build(IndexSegment segment, IndexSegment reference, NormalisedName queryName, int nameIndex, float[]? knownWeights, List<TokenAlignment> rows)
     {
         var score = SegmentSearch.ScorePair(
-            segment, reference, queryName, nameIndex,
+            segment, reference, queryName, nameIndex, knownWeights,
             out var queryWeights, out var queryToName, out var querySimilarity, out var nameToQuery, out var nameSimilarity, out var nameWeights);
         var ids = segment.NameTokens[nameIndex];
         var query = queryName.Informative;
