@@ -43,6 +43,9 @@ internal sealed class IndexSegment
 
     public required Dictionary<string, int[]> ByIdentifier { get; init; }
 
+    /// <summary>Per vocabulary token, its <see cref="Scoring.TokenSketch"/> (set once by the builder).</summary>
+    public Scoring.TokenSketch[] Sketches { get; set; } = [];
+
     /// <summary>Per vocabulary token, true when its neighbours were precomputed.</summary>
     public bool[] HasNeighbours { get; set; } = [];
 

@@ -67,6 +67,12 @@ internal static class SegmentSearch
             candidates = SelectCandidates(segment, removed, queryWeights, query, minScore, scratch);
         }
 
+        Span<TokenSketch> querySketches = stackalloc TokenSketch[nq];
+        for (var i = 0; i < nq; i++)
+        {
+            querySketches[i] = new TokenSketch(query[i]);
+        }
+
         Span<float> similarity = stackalloc float[nq * NameAligner.MaxTokens];
         Span<int> queryToName = stackalloc int[nq];
         Span<float> querySimilarity = stackalloc float[nq];
@@ -86,7 +92,7 @@ internal static class SegmentSearch
                 nameWeights[j] = segment.Weights[ids[j]];
                 for (var i = 0; i < nq; i++)
                 {
-                    similarity[(i * nn) + j] = SimilarityOf(segment, query, i, ids[j], scratch);
+                    similarity[(i * nn) + j] = SimilarityOf(segment, query, querySketches, i, ids[j], scratch);
                 }
             }
 
@@ -160,6 +166,12 @@ internal static class SegmentSearch
             }
         }
 
+        var querySketches = new TokenSketch[nq];
+        for (var i = 0; i < nq; i++)
+        {
+            querySketches[i] = new TokenSketch(query[i]);
+        }
+
         var nameTokens = new NameToken[nn];
         nameWeights = new float[nn];
         var similarity = new float[nq * nn];
@@ -169,7 +181,7 @@ internal static class SegmentSearch
             nameWeights[j] = segment.Weights[ids[j]];
             for (var i = 0; i < nq; i++)
             {
-                similarity[(i * nn) + j] = SimilarityOf(segment, query, i, ids[j], scratch);
+                similarity[(i * nn) + j] = SimilarityOf(segment, query, querySketches, i, ids[j], scratch);
             }
         }
 
@@ -224,8 +236,15 @@ internal static class SegmentSearch
         return total > 0 ? 1.0 - (UnmatchedOrganisationWordCost * unmatched / total) : 1.0;
     }
 
-    private static float SimilarityOf(IndexSegment segment, NameToken[] query, int i, int tokenId, SearchScratch scratch)
+    private static float SimilarityOf(IndexSegment segment, NameToken[] query, ReadOnlySpan<TokenSketch> querySketches, int i, int tokenId, SearchScratch scratch)
     {
+        // Most pairs scored here are different names: their sketches say so without the token objects (a neighbour
+        // with a similarity above 0 is never certainly unlike).
+        if (TokenSketch.CertainlyUnlike(querySketches[i], segment.Sketches[tokenId]))
+        {
+            return 0f;
+        }
+
         var from = scratch.NeighbourFrom[i];
         if (from >= 0)
         {

@@ -139,6 +139,13 @@ internal static class TokenNeighbours
             known[id] = segment.Postings[id].Length >= MinPostings;
         }
 
+        var sketches = new TokenSketch[vocabulary.Length];
+        for (var id = 0; id < sketches.Length; id++)
+        {
+            sketches[id] = new TokenSketch(vocabulary[id]);
+        }
+
+        segment.Sketches = sketches;
         segment.HasNeighbours = known;
         segment.NeighbourStart = start;
         segment.NeighbourIds = allIds;
