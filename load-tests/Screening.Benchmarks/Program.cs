@@ -38,6 +38,16 @@ switch (command)
         return 0;
     }
 
+    case "compare":
+        // Two builds in one process, every query on both in turn: compare /path/to/checkout-a /path/to/checkout-b [SECONDS]
+        if (args.Length < 3)
+        {
+            Console.Error.WriteLine("usage: compare ROOT_A ROOT_B [SECONDS] (each a checkout with a Release build of load-tests/Screening.Benchmarks)");
+            return 2;
+        }
+
+        return PairedComparison.Run(args[1], args[2], args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 60);
+
     case "explain":
     {
         // Prints the top hits with their explanations for each given name, on the accuracy index (real list names).
@@ -54,6 +64,6 @@ switch (command)
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] | explain NAME...");
+        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
         return 2;
 }

@@ -104,10 +104,9 @@ internal static class NameAligner
                 }
 
                 // query token i + i+1 written apart, name token j written together
-                if (i + 1 < query.Length && querySimilarity[i + 1] < MatchedFloor
-                    && TryJoin(query[i].Text, query[i + 1].Text, joined, out var length))
+                if (i + 1 < query.Length && querySimilarity[i + 1] < MatchedFloor && CanJoin(query[i].Text, query[i + 1].Text, joined))
                 {
-                    var s = JoinedSimilarity(joined[..length], query[i], query[i + 1], name[j]);
+                    var s = JoinedSimilarity(joined, query[i], query[i + 1], name[j]);
                     if (s >= MergeFloor)
                     {
                         Assign(queryToName, querySimilarity, nameToQuery, nameSimilarity, i, j, s);
@@ -117,10 +116,9 @@ internal static class NameAligner
                 }
 
                 // name tokens j + j+1 written apart, query token i written together
-                if (j + 1 < name.Length && nameSimilarity[j + 1] < MatchedFloor
-                    && TryJoin(name[j].Text, name[j + 1].Text, joined, out length))
+                if (j + 1 < name.Length && nameSimilarity[j + 1] < MatchedFloor && CanJoin(name[j].Text, name[j + 1].Text, joined))
                 {
-                    var s = JoinedSimilarity(joined[..length], name[j], name[j + 1], query[i]);
+                    var s = JoinedSimilarity(joined, name[j], name[j + 1], query[i]);
                     if (s >= MergeFloor)
                     {
                         Assign(queryToName, querySimilarity, nameToQuery, nameSimilarity, i, j, s);
@@ -136,12 +134,19 @@ internal static class NameAligner
     /// <summary>
     /// Similarity of two tokens written together with one token: Jaro-Winkler on the text, or, when either side is
     /// written in an abjad (حبیب الله / Habibullah), the joined consonant skeletons. Most pairs are different words:
-    /// the Jaro-Winkler upper bound from lengths and letters skips them without computing it.
+    /// the Jaro-Winkler upper bound from lengths and letters skips them without joining the texts or computing it.
     /// </summary>
-    private static double JoinedSimilarity(ReadOnlySpan<char> joined, NameToken left, NameToken right, NameToken other)
+    private static double JoinedSimilarity(Span<char> buffer, NameToken left, NameToken right, NameToken other)
     {
-        var s = TokenSimilarity.JaroWinklerBound(joined.Length, other.Text.Length, left.TextLetters | right.TextLetters, other.TextLetters) >= MergeFloor
-            ? Scoring.JaroWinkler.Similarity(joined, other.Text) : 0.0;
+        var length = left.Text.Length + right.Text.Length;
+        var s = 0.0;
+        if (TokenSimilarity.JaroWinklerBound(length, other.Text.Length, left.TextLetters | right.TextLetters, other.TextLetters) >= MergeFloor)
+        {
+            left.Text.AsSpan().CopyTo(buffer);
+            right.Text.AsSpan().CopyTo(buffer[left.Text.Length..]);
+            s = Scoring.JaroWinkler.Similarity(buffer[..length], other.Text);
+        }
+
         if (s >= MergeFloor || (!left.Abjad && !right.Abjad && !other.Abjad))
         {
             return s;
@@ -176,18 +181,9 @@ internal static class NameAligner
         nameSimilarity[j] = (float)s;
     }
 
-    private static bool TryJoin(string left, string right, Span<char> buffer, out int length)
-    {
-        length = left.Length + right.Length;
-        if (length > buffer.Length || left.Length < 2 || right.Length < 2)
-        {
-            return false;
-        }
-
-        left.AsSpan().CopyTo(buffer);
-        right.AsSpan().CopyTo(buffer[left.Length..]);
-        return true;
-    }
+    /// <summary>Whether two tokens may be compared written together: both longer than one letter, and together they fit <paramref name="buffer"/>.</summary>
+    private static bool CanJoin(string left, string right, Span<char> buffer) =>
+        left.Length + right.Length <= buffer.Length && left.Length >= 2 && right.Length >= 2;
 
     private static double Score(
         ReadOnlySpan<NameToken> query,
