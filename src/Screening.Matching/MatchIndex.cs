@@ -164,11 +164,14 @@ public sealed class MatchIndex
         var scratch = SearchScratch.ForCurrentThread();
         var best = new Dictionary<long, EntryCandidate>();
         var reference = segments[0];
+
+        // Names are searched down to the score from which the query's attributes could still lift them to minScore.
+        var minNameScore = minScore - AttributeScorer.MostAdded(query);
         for (var s = 0; s < segments.Length; s++)
         {
             for (var q = 0; q < queryNames.Count; q++)
             {
-                SegmentSearch.Run(segments[s], s, reference, removed[s], queryNames[q], q, minScore, scratch, best);
+                SegmentSearch.Run(segments[s], s, reference, removed[s], queryNames[q], q, minNameScore, scratch, best);
             }
         }
 

@@ -1,3 +1,4 @@
+using Screening.Matching.Scoring;
 using Screening.Matching.Tests.Support;
 
 namespace Screening.Matching.Tests;
@@ -325,6 +326,21 @@ public sealed class MatchIndexTests
         {
             Assert.Equal(hit.Score, hit.Explanation.NameScore, 9);
         }
+    }
+
+    [Theory]
+    [InlineData("Kayrat Satibaldi")]
+    [InlineData("Qayrat Satibaldy")]
+    public void Search_AttributesLiftANameJustUnderTheThreshold(string name)
+    {
+        // The candidate bound searches names down to the threshold less what the query's attributes can add: a name
+        // 0.035 under the threshold is a hit when the same birth day (+0.04) is given, and not without it.
+        var nameScore = Index.Search(new ScreeningQuery(name), 0.5).Single(h => h.Key == "T/kairat").Score;
+        Assert.InRange(nameScore, 0.5, 0.96);
+        var threshold = nameScore + 0.035;
+        Assert.DoesNotContain(Index.Search(new ScreeningQuery(name), threshold), h => h.Key == "T/kairat");
+        var hit = Index.Search(new ScreeningQuery(name) { BirthDates = [BirthDate.On(1970, 5, 3)] }, threshold).Single(h => h.Key == "T/kairat");
+        Assert.Equal(nameScore + AttributeScorer.SameBirthDay, hit.Score, 9);
     }
 
     [Fact]

@@ -10,6 +10,19 @@ namespace Screening.Matching.Scoring;
 /// </summary>
 internal static class AttributeScorer
 {
+    /// <summary>Most a birth date can add (the same day).</summary>
+    public const double SameBirthDay = 0.04;
+
+    /// <summary>What a shared country adds.</summary>
+    public const double SharedCountry = 0.02;
+
+    /// <summary>
+    /// Most the attributes of <paramref name="query"/> can add to any name score (identifier matches aside, which are
+    /// decisive and found by identifier): a name scoring below the threshold by more than this cannot become a hit.
+    /// </summary>
+    public static double MostAdded(ScreeningQuery query) =>
+        (query.BirthDates.Count > 0 ? SameBirthDay : 0.0) + (query.Countries.Count > 0 ? SharedCountry : 0.0);
+
     /// <summary>Returns the total effect; <paramref name="decisive"/> is set on an identifier match. Findings are added when a list is given.</summary>
     public static double Evaluate(ScreeningQuery query, DesignationEntry entry, List<AttributeFinding>? findings, out bool decisive)
     {
@@ -94,7 +107,7 @@ internal static class AttributeScorer
 
                 if (qd.Day is { } qday && ed.Day is { } eday)
                 {
-                    return qday == eday ? 0.04 : -0.05;
+                    return qday == eday ? SameBirthDay : -0.05;
                 }
 
                 return 0.03;
@@ -125,8 +138,8 @@ internal static class AttributeScorer
             {
                 if (string.Equals(q.Trim(), e.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
-                    findings?.Add(new AttributeFinding(MatchAttribute.Country, AttributeOutcome.Agrees, 0.02, $"both {e.Trim().ToUpperInvariant()}"));
-                    return 0.02;
+                    findings?.Add(new AttributeFinding(MatchAttribute.Country, AttributeOutcome.Agrees, SharedCountry, $"both {e.Trim().ToUpperInvariant()}"));
+                    return SharedCountry;
                 }
             }
         }
