@@ -164,6 +164,11 @@ internal static class SegmentBuilder
             {
                 Add(byKey, token.GlideKey, id);
             }
+
+            if (!ReferenceEquals(token.YeKey, token.Key) && token.YeKey != token.GlideKey)
+            {
+                Add(byKey, token.YeKey, id);
+            }
             if (token.Consonants.Length > 0)
             {
                 Add(byConsonants, token.Consonants, id);

@@ -34,6 +34,13 @@ internal static class TokenNeighbours
             output.AddRange(sameGlideKey);
         }
 
+        // Latin "ye" / "yo" that a Cyrillic round trip writes "e" (Kyong / Keng, Cayetano / Kaetano): the index files
+        // each token under that reading's key too, so either spelling finds the other.
+        if (!ReferenceEquals(token.YeKey, token.Key) && token.YeKey != token.GlideKey && segment.ByKey.TryGetValue(token.YeKey, out var sameYeKey))
+        {
+            output.AddRange(sameYeKey);
+        }
+
         // A one-consonant skeleton (علي l, بو b) names hundreds of tokens and is weak evidence: such tokens are found by
         // text and key only.
         if (token.Consonants.Length > 1)

@@ -35,6 +35,21 @@ public sealed class TokenNeighboursTests
         Assert.Contains(actual, x => segment.Vocabulary[x.Item1].Text == "muhammad");
     }
 
+    [Theory]
+    [InlineData("keng", "kyong")]
+    [InlineData("kyong", "keng")]
+    [InlineData("kaetano", "cayetano")]
+    [InlineData("reng", "ryong")]
+    public void Collect_YeSpelling_RetrievesTheERoundTrip(string query, string listed)
+    {
+        // Latin "ye" / "yo" comes back from Cyrillic as "e": scored as variants, so each must also retrieve the other,
+        // or a name whose other words are common never becomes a candidate ("kim tong meng" / KIM TONG MYONG).
+        var segment = SegmentBuilder.Build([new EntryBuilder("K").Named($"Pak {listed}").Build(), new EntryBuilder("L").Named("Pak Chol").Build()], null);
+        var retrieved = new List<int>();
+        TokenNeighbours.Collect(segment, NameToken.Create(query, false, TokenRole.Informative), retrieved);
+        Assert.Contains(segment.TokenIds[listed], retrieved);
+    }
+
     [Fact]
     public void Precompute_TokenOfOneName_IsLeftToLiveRetrieval()
     {
