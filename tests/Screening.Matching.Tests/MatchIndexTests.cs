@@ -343,6 +343,23 @@ public sealed class MatchIndexTests
         Assert.Equal(nameScore + AttributeScorer.SameBirthDay, hit.Score, 9);
     }
 
+    [Theory]
+    [InlineData("jeleznjak sergei vladimirovich", "Z/1")]
+    [InlineData("ladjnat al daava al islamijja", "Z/2")]
+    public void Search_LatinSpellingBeyondOneDeletion_IsACandidateAtTheThreshold(string query, string key)
+    {
+        // The unknown word retrieves nothing (two or more edits from the listed spelling); the bound must still count
+        // it as possibly matched, or the name falls under the floor on its other words alone.
+        var index = MatchIndex.Build(
+        [
+            new EntryBuilder("Z/1").Named("ZHELEZNYAK, Sergei Vladimirovich").Build(),
+            new EntryBuilder("Z/2", SubjectKind.Entity).Named("LAJNAT AL DAAWA AL ISLAMIYYA").Build(),
+            new EntryBuilder("Z/3").Named("IVANOV, Sergei Petrovich").Build(),
+            new EntryBuilder("Z/4", SubjectKind.Entity).Named("AL RASHID TRUST").Build(),
+        ]);
+        Assert.Contains(index.Search(new ScreeningQuery(query)), h => h.Key == key);
+    }
+
     [Fact]
     public void Search_ResultsAreOrderedAndBounded()
     {

@@ -30,6 +30,12 @@ internal static class SegmentSearch
     /// <summary>Similarity the candidate bound assumes for such a token (about the best an unretrieved spelling scores).</summary>
     private const float UnretrievedCredit = 0.9f;
 
+    /// <summary>
+    /// Shortest unknown Latin query token counted like an unretrieved abjad token: a spelling two or more edits away
+    /// (jeleznjak / zheleznyak, ladjnat / lajnat) is not in the deletion neighbourhood, yet Jaro-Winkler credits it.
+    /// </summary>
+    private const int MinUnretrievedLatin = 5;
+
     /// <summary>Most postings walked for the strong neighbours of a skipped token: a rare exact word, not a common name.</summary>
     private const int StrongWalkCap = 256;
 
@@ -605,10 +611,10 @@ internal static class SegmentSearch
         }
 
         // An abjad query token that retrieved no close neighbour may still align with a spelling retrieval does not reach
-        // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis); Latin tokens have their
-        // deletion neighbourhood. Count it as matched at UnretrievedCredit on both sides of the bound (on the name side as
-        // if it aligned with a name token of its own weight), or every listed name holding it falls under the floor at a
-        // production threshold.
+        // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis), and so may a Latin token
+        // the index does not know, beyond its deletion neighbourhood (jeleznjak / zheleznyak). Count it as matched at
+        // UnretrievedCredit on both sides of the bound (on the name side as if it aligned with a name token of its own
+        // weight), or every listed name holding it falls under the floor at a production threshold.
         var unretrieved = 0f;
         for (var i = 0; i < queryWeights.Length; i++)
         {
@@ -618,6 +624,11 @@ internal static class SegmentSearch
                 initials += queryWeights[i];
             }
             else if (query[i].Abjad && bestRetrieved[i] < UnretrievedBelow)
+            {
+                unretrieved += queryWeights[i] * UnretrievedCredit;
+            }
+            else if (!query[i].Abjad && !query[i].HasDigit && query[i].Text.Length >= MinUnretrievedLatin && scratch.NeighbourFrom[i] < 0
+                && bestRetrieved[i] < UnretrievedBelow)
             {
                 unretrieved += queryWeights[i] * UnretrievedCredit;
             }
