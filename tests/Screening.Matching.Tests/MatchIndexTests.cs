@@ -360,6 +360,23 @@ public sealed class MatchIndexTests
         Assert.Contains(index.Search(new ScreeningQuery(query)), h => h.Key == key);
     }
 
+    [Theory]
+    [InlineData("جي هرون", "G/1")]
+    [InlineData("جك كر ادي", "G/2")]
+    public void Search_ArabicScriptOneConsonantWord_IsACandidateAtTheThreshold(string query, string key)
+    {
+        // جي (ji) retrieves Ji exactly, ادي (adi) Adai, but Gaye and Audio only by scoring: a one-consonant skeleton is no
+        // retrieval key. The bound must count such a word as possibly matched whatever it retrieved.
+        var index = MatchIndex.Build(
+        [
+            new EntryBuilder("G/1").Named("GAYE, Haroun").Build(),
+            new EntryBuilder("G/2", SubjectKind.Entity).Named("JC CAR AUDIO").Build(),
+            new EntryBuilder("G/3").Named("JI Hong", "ADAI Karim").Build(),
+            new EntryBuilder("G/4").Named("HAROUN Abdel Karim").Build(),
+        ]);
+        Assert.Contains(index.Search(new ScreeningQuery(query)), h => h.Key == key);
+    }
+
     [Fact]
     public void Search_ResultsAreOrderedAndBounded()
     {

@@ -611,7 +611,9 @@ internal static class SegmentSearch
         }
 
         // An abjad query token that retrieved no close neighbour may still align with a spelling retrieval does not reach
-        // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis), and so may a Latin token
+        // (Jaro-Winkler on a skeleton: نبجسا / Nebojsa; a one-consonant skeleton: اس / Oasis), and so may one with a
+        // one-consonant skeleton whatever it retrieved (جي is Ji and Gaye, ادي is Adai and Audio: such skeletons are looked
+        // up by text and key only, so its close neighbours are a few of many), and so may a Latin token
         // the index does not know, beyond its deletion neighbourhood (jeleznjak / zheleznyak). Count it as matched at
         // UnretrievedCredit on both sides of the bound (on the name side as if it aligned with a name token of its own
         // weight), or every listed name holding it falls under the floor at a production threshold.
@@ -623,7 +625,7 @@ internal static class SegmentSearch
             {
                 initials += queryWeights[i];
             }
-            else if (query[i].Abjad && bestRetrieved[i] < UnretrievedBelow)
+            else if (query[i].Abjad && (bestRetrieved[i] < UnretrievedBelow || query[i].Consonants.Length <= 1))
             {
                 unretrieved += queryWeights[i] * UnretrievedCredit;
             }
