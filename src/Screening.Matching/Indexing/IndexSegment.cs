@@ -46,6 +46,9 @@ internal sealed class IndexSegment
     /// <summary>Per vocabulary token, its <see cref="Scoring.TokenSketch"/> (set once by the builder).</summary>
     public Scoring.TokenSketch[] Sketches { get; set; } = [];
 
+    /// <summary>Per vocabulary token, its <see cref="Scoring.AbjadSketch"/> (set once by the builder).</summary>
+    public Scoring.AbjadSketch[] AbjadSketches { get; set; } = [];
+
     /// <summary>Per vocabulary token, true when its neighbours were precomputed.</summary>
     public bool[] HasNeighbours { get; set; } = [];
 

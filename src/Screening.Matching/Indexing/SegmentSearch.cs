@@ -82,9 +82,11 @@ internal static class SegmentSearch
         }
 
         Span<TokenSketch> querySketches = stackalloc TokenSketch[nq];
+        Span<AbjadSketch> queryAbjad = stackalloc AbjadSketch[nq];
         for (var i = 0; i < nq; i++)
         {
             querySketches[i] = new TokenSketch(query[i]);
+            queryAbjad[i] = new AbjadSketch(query[i]);
         }
 
         Span<float> similarity = stackalloc float[nq * NameAligner.MaxTokens];
@@ -106,7 +108,7 @@ internal static class SegmentSearch
                 nameWeights[j] = segment.Weights[ids[j]];
                 for (var i = 0; i < nq; i++)
                 {
-                    similarity[(i * nn) + j] = SimilarityOf(segment, query, querySketches, i, ids[j], scratch);
+                    similarity[(i * nn) + j] = SimilarityOf(segment, query, querySketches, queryAbjad, i, ids[j], scratch);
                 }
             }
 
@@ -181,9 +183,11 @@ internal static class SegmentSearch
         }
 
         var querySketches = new TokenSketch[nq];
+        var queryAbjad = new AbjadSketch[nq];
         for (var i = 0; i < nq; i++)
         {
             querySketches[i] = new TokenSketch(query[i]);
+            queryAbjad[i] = new AbjadSketch(query[i]);
         }
 
         var nameTokens = new NameToken[nn];
@@ -195,7 +199,7 @@ internal static class SegmentSearch
             nameWeights[j] = segment.Weights[ids[j]];
             for (var i = 0; i < nq; i++)
             {
-                similarity[(i * nn) + j] = SimilarityOf(segment, query, querySketches, i, ids[j], scratch);
+                similarity[(i * nn) + j] = SimilarityOf(segment, query, querySketches, queryAbjad, i, ids[j], scratch);
             }
         }
 
@@ -250,11 +254,14 @@ internal static class SegmentSearch
         return total > 0 ? 1.0 - (UnmatchedOrganisationWordCost * unmatched / total) : 1.0;
     }
 
-    private static float SimilarityOf(IndexSegment segment, NameToken[] query, ReadOnlySpan<TokenSketch> querySketches, int i, int tokenId, SearchScratch scratch)
+    private static float SimilarityOf(
+        IndexSegment segment, NameToken[] query, ReadOnlySpan<TokenSketch> querySketches, ReadOnlySpan<AbjadSketch> queryAbjad, int i, int tokenId, SearchScratch scratch)
     {
         // Most pairs scored here are different names: their sketches say so without the token objects (a neighbour
         // with a similarity above 0 is never certainly unlike).
-        if (TokenSketch.CertainlyUnlike(querySketches[i], segment.Sketches[tokenId]))
+        var verdict = TokenSketch.Compare(querySketches[i], segment.Sketches[tokenId]);
+        if (verdict == TokenSketch.Verdict.Unlike
+            || (verdict == TokenSketch.Verdict.AskAbjad && AbjadSketch.CertainlyUnlike(queryAbjad[i], segment.AbjadSketches[tokenId])))
         {
             return 0f;
         }

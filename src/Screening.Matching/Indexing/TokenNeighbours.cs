@@ -150,12 +150,15 @@ internal static class TokenNeighbours
         }
 
         var sketches = new TokenSketch[vocabulary.Length];
+        var abjadSketches = new AbjadSketch[vocabulary.Length];
         for (var id = 0; id < sketches.Length; id++)
         {
             sketches[id] = new TokenSketch(vocabulary[id]);
+            abjadSketches[id] = new AbjadSketch(vocabulary[id]);
         }
 
         segment.Sketches = sketches;
+        segment.AbjadSketches = abjadSketches;
         segment.HasNeighbours = known;
         segment.NeighbourStart = start;
         segment.NeighbourIds = allIds;

@@ -20,7 +20,7 @@ internal static class TokenSimilarity
     // Jaro-Winkler values below which a pair gets no credit (from Floor: 1 - 2 (1 - jw) >= Floor), less a margin for rounding.
     internal const double TextJwFloor = ((1.0 + Floor) / 2.0) - 1e-9;
     internal const double KeyJwFloor = (((1.0 + Floor) / 2.0) / 0.97) - 1e-9;
-    private const double AbjadJwFloor = (0.8 / 0.95) - 1e-9;
+    internal const double AbjadJwFloor = (0.8 / 0.95) - 1e-9;
 
     public static double Compute(NameToken a, NameToken b)
     {
