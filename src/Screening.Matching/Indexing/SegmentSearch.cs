@@ -81,6 +81,11 @@ internal static class SegmentSearch
             candidates = SelectCandidates(segment, removed, queryWeights, query, minNameScore, scratch);
         }
 
+        if (candidates == 0)
+        {
+            return;
+        }
+
         Span<TokenSketch> querySketches = stackalloc TokenSketch[nq];
         Span<AbjadSketch> queryAbjad = stackalloc AbjadSketch[nq];
         for (var i = 0; i < nq; i++)
