@@ -51,9 +51,10 @@ internal static class TokenSimilarity
             return VariantScore;
         }
 
-        // Short syllables of Chinese and Korean names romanised through Cyrillic (wei / vei, yas / ias, kyu / kiu):
-        // one consonant and one vowel class, so a little less certain than a longer key.
-        if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length == 2 && a.Text.Length >= 3 && b.Text.Length >= 3)
+        // Short syllables of Chinese and Korean names romanised through Cyrillic (wei / vei, yas / ias, kyu / kiu; Korean
+        // Ho written Хо and read back kho): one consonant and one vowel class, so a little less certain than a longer key.
+        // One side may have two letters when the other has three or more; two two-letter tokens are too short to tell.
+        if (a.Key == b.Key && a.Consonants.Length > 0 && a.Key.Length == 2 && Math.Max(a.Text.Length, b.Text.Length) >= 3 && Math.Min(a.Text.Length, b.Text.Length) >= 2)
         {
             return ShortVariantScore;
         }

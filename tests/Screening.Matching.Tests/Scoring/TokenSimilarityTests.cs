@@ -52,6 +52,10 @@ public sealed class TokenSimilarityTests
     [InlineData("ias", "yas", TokenSimilarity.ShortVariantScore)]
     [InlineData("vei", "van", 0.0)]
     [InlineData("ve", "we", 0.0)]
+    [InlineData("kho", "ho", TokenSimilarity.ShortVariantScore)]
+    [InlineData("ho", "kho", TokenSimilarity.ShortVariantScore)]
+    [InlineData("iu", "yu", 0.0)]
+    [InlineData("kho", "ha", 0.0)]
     public void Compute_ShortSyllablesWithTheSameKey_AreVariants(string a, string b, double expected) =>
         Assert.Equal(expected, TokenSimilarity.Compute(NameToken.Create(a, false, TokenRole.Informative), NameToken.Create(b, false, TokenRole.Informative)));
 
