@@ -264,9 +264,7 @@ internal static class SegmentSearch
     {
         // Most pairs scored here are different names: their sketches say so without the token objects (a neighbour
         // with a similarity above 0 is never certainly unlike).
-        var verdict = TokenSketch.Compare(querySketches[i], segment.Sketches[tokenId]);
-        if (verdict == TokenSketch.Verdict.Unlike
-            || (verdict == TokenSketch.Verdict.AskAbjad && AbjadSketch.CertainlyUnlike(queryAbjad[i], segment.AbjadSketches[tokenId])))
+        if (TokenSketch.CertainlyUnlike(querySketches[i], queryAbjad[i], segment.Sketches[tokenId], segment.AbjadSketches[tokenId]))
         {
             return 0f;
         }
@@ -291,30 +289,32 @@ internal static class SegmentSearch
         return s;
     }
 
-    /// <summary>Points query token <paramref name="i"/> at its precomputed neighbours when the index knows it (as <see cref="Retrieve"/> does), else at none.</summary>
-    private static void SetNeighbourRange(IndexSegment segment, NameToken token, int i, SearchScratch scratch)
+    /// <summary>
+    /// Points query token <paramref name="i"/> at its precomputed neighbours when the index knows it and returns its id;
+    /// else points it at none and returns -1.
+    /// </summary>
+    private static int SetNeighbourRange(IndexSegment segment, NameToken token, int i, SearchScratch scratch)
     {
         if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad)
         {
             scratch.NeighbourFrom[i] = segment.NeighbourStart[known];
             scratch.NeighbourTo[i] = segment.NeighbourStart[known + 1];
+            return known;
         }
-        else
-        {
-            scratch.NeighbourFrom[i] = -1;
-        }
+
+        scratch.NeighbourFrom[i] = -1;
+        return -1;
     }
 
     private static void Retrieve(IndexSegment segment, NameToken[] query, int i, SearchScratch scratch)
     {
         var token = query[i];
-        if (segment.TokenIds.TryGetValue(token.Text, out var known) && segment.HasNeighbours[known] && segment.Vocabulary[known].Abjad == token.Abjad)
+        var known = SetNeighbourRange(segment, token, i, scratch);
+        if (known >= 0)
         {
             // A token the index knows: its similar tokens were found and scored when the index was built.
-            var from = segment.NeighbourStart[known];
-            var to = segment.NeighbourStart[known + 1];
-            scratch.NeighbourFrom[i] = from;
-            scratch.NeighbourTo[i] = to;
+            var from = scratch.NeighbourFrom[i];
+            var to = scratch.NeighbourTo[i];
             for (var k = from; k < to; k++)
             {
                 scratch.Retrieved.Add((i, segment.NeighbourIds[k], segment.NeighbourSimilarities[k]));
@@ -336,7 +336,6 @@ internal static class SegmentSearch
             return;
         }
 
-        scratch.NeighbourFrom[i] = -1;
         var candidates = scratch.CandidateTokens;
         candidates.Clear();
         TokenNeighbours.Collect(segment, token, candidates);
@@ -637,12 +636,7 @@ internal static class SegmentSearch
             {
                 initials += queryWeights[i];
             }
-            else if (query[i].Abjad && (bestRetrieved[i] < UnretrievedBelow || query[i].Consonants.Length <= 1))
-            {
-                unretrieved += queryWeights[i] * UnretrievedCredit;
-            }
-            else if (!query[i].Abjad && !query[i].HasDigit && query[i].Text.Length >= MinUnretrievedLatin && scratch.NeighbourFrom[i] < 0
-                && bestRetrieved[i] < UnretrievedBelow)
+            else if (MayAlignUnretrieved(query[i], bestRetrieved[i], scratch.NeighbourFrom[i] < 0))
             {
                 unretrieved += queryWeights[i] * UnretrievedCredit;
             }
@@ -702,6 +696,17 @@ internal static class SegmentSearch
         scratch.TouchedCount = kept;
         return size;
     }
+
+    /// <summary>
+    /// Whether a query token may align with a spelling retrieval did not reach (see <see cref="SelectCandidates"/>): an
+    /// abjad token whose best retrieved similarity is under <see cref="UnretrievedBelow"/> or whose skeleton has one
+    /// consonant (no retrieval key), or a Latin token of <see cref="MinUnretrievedLatin"/>+ letters the index does not
+    /// know (<paramref name="live"/>) that retrieved nothing close.
+    /// </summary>
+    private static bool MayAlignUnretrieved(NameToken token, float bestRetrieved, bool live) =>
+        token.Abjad
+            ? bestRetrieved < UnretrievedBelow || token.Consonants.Length <= 1
+            : !token.HasDigit && token.Text.Length >= MinUnretrievedLatin && live && bestRetrieved < UnretrievedBelow;
 
     private static void SiftUp(int[] names, float[] scores, int i)
     {

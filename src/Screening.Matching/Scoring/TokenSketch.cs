@@ -38,7 +38,7 @@ internal readonly struct TokenSketch
     }
 
     /// <summary>What the sketches of a pair say: certainly 0, compute it, or ask their <see cref="AbjadSketch"/>es.</summary>
-    public enum Verdict
+    private enum Verdict
     {
         Compute,
         Unlike,
@@ -51,7 +51,7 @@ internal readonly struct TokenSketch
     /// keep Jaro-Winkler of both text and key under the floor (or one of them 3 letters or shorter).
     /// <see cref="Verdict.AskAbjad"/> for different keys when a token is written in an abjad.
     /// </summary>
-    public static Verdict Compare(in TokenSketch a, in TokenSketch b)
+    private static Verdict Compare(in TokenSketch a, in TokenSketch b)
     {
         if (a.textHash == b.textHash)
         {
@@ -117,7 +117,7 @@ internal readonly struct AbjadSketch
     }
 
     /// <summary>
-    /// For a pair with an abjad token and different keys (<see cref="TokenSketch.Verdict.AskAbjad"/>): true only when no
+    /// For a pair with an abjad token and different keys (what <see cref="TokenSketch"/> leaves to this): true only when no
     /// skeleton is shared (exact, loose, or with the article) and the skeletons are too short or too different for
     /// Jaro-Winkler, so <see cref="TokenSimilarity.Compute"/> is certainly 0.
     /// </summary>
