@@ -20,14 +20,17 @@ switch (command)
     {
         // Runs the latency report's queries single-threaded in a loop for N seconds (default 30), for a sampling
         // profiler: dotnet-trace collect --profile cpu-sampling -- dotnet Screening.Benchmarks.dll profile 30
+        // With --script Arabic-script, Cyrillic or Latin: only the queries in that script (as the latency report groups them).
         var corpus = BenchmarkCorpus.Load();
+        var script = Option("--script");
+        var profiled = corpus.Queries.Where(q => script is null || LatencyReport.ScriptOf(q.Query) == script).ToArray();
         var built = MatchIndex.Build(corpus.Entries);
-        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+        var seconds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? double.Parse(args[1], CultureInfo.InvariantCulture) : 30;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var count = 0L;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            foreach (var (query, _) in corpus.Queries)
+            foreach (var (query, _) in profiled)
             {
                 built.Search(new ScreeningQuery(query));
                 count++;
@@ -64,6 +67,6 @@ switch (command)
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
+        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] [--script Arabic-script|Cyrillic|Latin] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
         return 2;
 }

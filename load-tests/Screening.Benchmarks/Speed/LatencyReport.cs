@@ -106,6 +106,6 @@ internal static class LatencyReport
         return 0;
     }
 
-    private static string ScriptOf(string query) =>
+    internal static string ScriptOf(string query) =>
         query.Any(c => c is >= '\u0600' and <= '\u06FF') ? "Arabic-script" : query.Any(c => c is >= '\u0400' and <= '\u04FF') ? "Cyrillic" : "Latin";
 }
