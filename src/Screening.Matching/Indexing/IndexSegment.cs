@@ -49,6 +49,9 @@ internal sealed class IndexSegment
     /// <summary>Per vocabulary token, its <see cref="Scoring.AbjadSketch"/> (set once by the builder).</summary>
     public Scoring.AbjadSketch[] AbjadSketches { get; set; } = [];
 
+    /// <summary>Per vocabulary token, its <see cref="Scoring.LatinView"/> for pairs with an abjad query token (set once by the builder).</summary>
+    public Scoring.LatinView[] LatinViews { get; set; } = [];
+
     /// <summary>Per vocabulary token, true when its neighbours were precomputed.</summary>
     public bool[] HasNeighbours { get; set; } = [];
 

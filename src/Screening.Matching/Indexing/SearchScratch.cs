@@ -55,6 +55,21 @@ internal sealed class SearchScratch
         }
     }
 
+    /// <summary>Per query token written in an abjad, its <see cref="Scoring.AbjadQuery"/> (set by <see cref="PrepareAbjad"/>).</summary>
+    public Scoring.AbjadQuery[] AbjadQueries { get; } = new Scoring.AbjadQuery[InputLimits.MaxTokensPerName];
+
+    /// <summary>Prepares <see cref="AbjadQueries"/> for the query's abjad tokens (the others are never read).</summary>
+    public void PrepareAbjad(Normalisation.NameToken[] query)
+    {
+        for (var i = 0; i < query.Length && i < AbjadQueries.Length; i++)
+        {
+            if (query[i].Abjad)
+            {
+                AbjadQueries[i] = new Scoring.AbjadQuery(query[i]);
+            }
+        }
+    }
+
     /// <summary>Buffer for the token ids an unknown query token retrieves.</summary>
     public List<int> CandidateTokens { get; } = [];
 

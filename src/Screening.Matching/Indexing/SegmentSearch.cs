@@ -66,6 +66,7 @@ internal static class SegmentSearch
         }
 
         scratch.Begin(segment.NameCount);
+        scratch.PrepareAbjad(query);
         Span<float> queryWeights = stackalloc float[nq];
         for (var i = 0; i < nq; i++)
         {
@@ -168,6 +169,7 @@ internal static class SegmentSearch
         var nn = Math.Min(ids.Length, NameAligner.MaxTokens);
         var scratch = SearchScratch.ForExplanations();
         scratch.Begin(0);
+        scratch.PrepareAbjad(query);
         if (knownWeights is not null && knownWeights.Length == nq)
         {
             // Similarities are looked up in the known tokens' neighbour lists and computed for the rest, as in the pass.
@@ -262,6 +264,12 @@ internal static class SegmentSearch
     private static float SimilarityOf(
         IndexSegment segment, NameToken[] query, ReadOnlySpan<TokenSketch> querySketches, ReadOnlySpan<AbjadSketch> queryAbjad, int i, int tokenId, SearchScratch scratch)
     {
+        // A query token written in an abjad against a Latin token: decided by the Latin token's dense view where it can be.
+        if (query[i].Abjad && AbjadPairs.TryScore(scratch.AbjadQueries[i], segment.LatinViews[tokenId], out var decided))
+        {
+            return (float)decided;
+        }
+
         // Most pairs scored here are different names: their sketches say so without the token objects (a neighbour
         // with a similarity above 0 is never certainly unlike).
         if (TokenSketch.CertainlyUnlike(querySketches[i], queryAbjad[i], segment.Sketches[tokenId], segment.AbjadSketches[tokenId]))
@@ -282,7 +290,7 @@ internal static class SegmentSearch
         var key = ((long)i << 32) | (uint)tokenId;
         if (!scratch.Similarities.TryGetValue(key, out var s))
         {
-            s = (float)TokenSimilarity.Compute(query[i], segment.Vocabulary[tokenId]);
+            s = (float)Compute(segment, query, i, tokenId, scratch);
             scratch.Similarities[key] = s;
         }
 
@@ -353,13 +361,23 @@ internal static class SegmentSearch
             return;
         }
 
-        var s = (float)TokenSimilarity.Compute(query[i], segment.Vocabulary[id]);
+        var s = (float)Compute(segment, query, i, id, scratch);
         scratch.Similarities[key] = s;
         if (s > 0)
         {
             scratch.Retrieved.Add((i, id, s));
         }
     }
+
+    /// <summary>
+    /// <see cref="TokenSimilarity.Compute"/> of query token <paramref name="i"/> and a vocabulary token; for a query token
+    /// written in an abjad, from the dense views where they decide (<see cref="AbjadPairs"/>), without loading the
+    /// vocabulary token's object and strings.
+    /// </summary>
+    private static double Compute(IndexSegment segment, NameToken[] query, int i, int tokenId, SearchScratch scratch) =>
+        query[i].Abjad && AbjadPairs.TryScore(scratch.AbjadQueries[i], segment.LatinViews[tokenId], out var similarity)
+            ? similarity
+            : TokenSimilarity.Compute(query[i], segment.Vocabulary[tokenId]);
 
     private static void RetrieveMergedAndSplit(IndexSegment segment, NameToken[] query, SearchScratch scratch)
     {

@@ -151,14 +151,20 @@ internal static class TokenNeighbours
 
         var sketches = new TokenSketch[vocabulary.Length];
         var abjadSketches = new AbjadSketch[vocabulary.Length];
-        for (var id = 0; id < sketches.Length; id++)
+        var latinViews = new LatinView[vocabulary.Length];
+        Parallel.For(0, (vocabulary.Length + 4095) / 4096, chunk =>
         {
-            sketches[id] = new TokenSketch(vocabulary[id]);
-            abjadSketches[id] = new AbjadSketch(vocabulary[id]);
-        }
+            for (var id = chunk * 4096; id < Math.Min(vocabulary.Length, (chunk + 1) * 4096); id++)
+            {
+                sketches[id] = new TokenSketch(vocabulary[id]);
+                abjadSketches[id] = new AbjadSketch(vocabulary[id]);
+                latinViews[id] = new LatinView(vocabulary[id]);
+            }
+        });
 
         segment.Sketches = sketches;
         segment.AbjadSketches = abjadSketches;
+        segment.LatinViews = latinViews;
         segment.HasNeighbours = known;
         segment.NeighbourStart = start;
         segment.NeighbourIds = allIds;

@@ -97,7 +97,7 @@ internal static class PhoneticKey
     /// </summary>
     public static string LatinVowelGapsOf(string latinText)
     {
-        Span<byte> gaps = stackalloc byte[latinText.Length + 2];
+        Span<byte> gaps = stackalloc byte[(latinText.Length * 2) + 2];
         var count = LatinVowelGaps(latinText, gaps);
         return string.Create(count, gaps[..count].ToArray(), static (chars, bits) =>
         {
@@ -158,7 +158,7 @@ internal static class PhoneticKey
     /// The vowel classes of a key between the consonants of its skeleton (as <see cref="ConsonantsOf"/> folds and merges
     /// them), as bit sets (a 1, i 2, u 4) per gap; returns the number of gaps (skeleton length + 1).
     /// </summary>
-    private static int VowelGaps(string key, Span<byte> gaps)
+    internal static int VowelGaps(string key, Span<byte> gaps)
     {
         gaps.Clear();
         var consonants = 0;

@@ -214,30 +214,27 @@ internal static class TokenSimilarity
         return s >= 0.8 ? s : 0.0;
     }
 
-    private static bool EndsWithWrittenLongVowel(string abjadText) => abjadText.Length >= 3 && abjadText[^1] is 'i' or 'u';
+    internal static bool EndsWithWrittenLongVowel(string abjadText) => abjadText.Length >= 3 && abjadText[^1] is 'i' or 'u';
 
-    private static bool EndsWithVowel(string text) => text.Length > 0 && text[^1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
+    internal static bool EndsWithVowel(string text) => text.Length > 0 && text[^1] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
 
     /// <summary>
     /// <see cref="PhoneticKey.WrittenVowelsFit"/> for a name written in an abjad against a Latin one. Not for an abjad
     /// token holding the separator "e" (its letters are read two ways) or a compound part, nor for the Latin spellings
     /// <see cref="ArabicNameRules"/> writes for both scripts (abdullah, rahman): their vowels are Latin ones.
     /// </summary>
-    private static bool LongVowelsFit(NameToken abjad, NameToken latin)
-    {
-        if (abjad.CompoundPart || ArabicNameRules.IsRewrittenForm(abjad.Text) || abjad.Text.Contains(ArabicScriptRomaniser.DigraphSeparator, StringComparison.Ordinal))
-        {
-            return true;
-        }
+    private static bool LongVowelsFit(NameToken abjad, NameToken latin) =>
+        VowelsAlwaysFit(abjad) || PhoneticKey.WrittenVowelsFitGaps(abjad.Key, latin.LatinVowelGaps, name: true);
 
-        return PhoneticKey.WrittenVowelsFitGaps(abjad.Key, latin.LatinVowelGaps, name: true);
-    }
+    /// <summary>The abjad tokens whose vowels <see cref="LongVowelsFit"/> does not compare (see there).</summary>
+    internal static bool VowelsAlwaysFit(NameToken abjad) =>
+        abjad.CompoundPart || ArabicNameRules.IsRewrittenForm(abjad.Text) || abjad.Text.Contains(ArabicScriptRomaniser.DigraphSeparator, StringComparison.Ordinal);
 
-    private static bool EndsWithLatinLongVowel(string latinText) =>
+    internal static bool EndsWithLatinLongVowel(string latinText) =>
         latinText.Length >= 3 && (latinText[^1] is 'i' or 'o' or 'u' || (latinText[^1] == 'y' && latinText[^2] is not ('a' or 'e' or 'i' or 'o' or 'u')));
 
     /// <summary>How many times "kh" occurs in the token, reading an abjad token's separated letters together (ك+ه, keh, is Latin's kh too).</summary>
-    private static int KhCount(NameToken token)
+    internal static int KhCount(NameToken token)
     {
         var text = token.Text;
         if (text.AsSpan().IndexOf("kh", StringComparison.Ordinal) < 0 && !(token.Abjad && text.Contains("keh", StringComparison.Ordinal)))
@@ -259,7 +256,7 @@ internal static class TokenSimilarity
         return count;
     }
 
-    private static bool StartsWithVowel(string text) => text.Length > 0 && text[0] is 'a' or 'e' or 'i' or 'o' or 'u';
+    internal static bool StartsWithVowel(string text) => text.Length > 0 && text[0] is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>
     /// Upper bound of <see cref="JaroWinkler.Similarity"/>: each letter of one token absent from the other leaves at least

@@ -137,4 +137,17 @@ public sealed class PhoneticKeyTests
         Assert.Equal(fresh.GetHashCode(), used.GetHashCode());
         Assert.NotEqual(fresh, NameToken.Create("hussein", abjad: true, TokenRole.Informative));
     }
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("xxi")]
+    [InlineData("xxx")]
+    [InlineData("maxx")]
+    public void LatinVowelGapsOf_XReadAsTwoConsonants_HasOneGapMoreThanTheSkeleton(string latin)
+    {
+        // Latin x is keyed "ks": a skeleton can be longer than the word (xx, a vessel's "Siglo XXI").
+        var gaps = PhoneticKey.LatinVowelGapsOf(latin);
+
+        Assert.Equal(PhoneticKey.ConsonantsOf(PhoneticKey.Of(latin)).Length + 1, gaps.Length);
+    }
 }
