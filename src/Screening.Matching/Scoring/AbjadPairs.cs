@@ -18,6 +18,7 @@ internal readonly struct LatinView
     private const ushort StartsWithVowelFlag = 8;
     private const ushort EndsWithVowelFlag = 16;
     private const ushort EndsWithLatinLongVowelFlag = 32;
+    private const ushort SingleLetterFlag = 64;
 
     public LatinView(NameToken token)
     {
@@ -38,8 +39,8 @@ internal readonly struct LatinView
         VowelGaps = usable ? gaps : 0;
         GapCount = (byte)gapCount;
         FirstLetter = token.Text[0];
-        IsSingleLetter = token.Text.Length == 1;
         flags = (ushort)((usable ? Usable : 0)
+            | (token.Text.Length == 1 ? SingleLetterFlag : 0)
             | (token.HasDigit ? Digit : 0)
             | (token.CompoundPart ? CompoundPartFlag : 0)
             | (TokenSimilarity.StartsWithVowel(token.Text) ? StartsWithVowelFlag : 0)
@@ -47,8 +48,7 @@ internal readonly struct LatinView
             | (TokenSimilarity.EndsWithLatinLongVowel(token.Text) ? EndsWithLatinLongVowelFlag : 0));
     }
 
-    private readonly ushort flags;
-
+    // Fields in this order (four ints, four longs, then the small ones) keep the struct at 56 bytes.
     public int TextHash { get; }
 
     public int KeyHash { get; }
@@ -65,15 +65,17 @@ internal readonly struct LatinView
 
     public ulong VowelGaps { get; }
 
+    private readonly ushort flags;
+
+    public char FirstLetter { get; }
+
     public byte ConsonantLength { get; }
 
     public byte GapCount { get; }
 
     public byte KhCount { get; }
 
-    public char FirstLetter { get; }
-
-    public bool IsSingleLetter { get; }
+    public bool IsSingleLetter => (flags & SingleLetterFlag) != 0;
 
     public bool IsUsable => (flags & Usable) != 0;
 

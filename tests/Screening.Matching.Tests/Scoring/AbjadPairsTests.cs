@@ -111,4 +111,11 @@ public sealed class AbjadPairsTests
         Assert.False(AbjadPairs.TryPack("abcdefghjkl", out _)); // more than 10 letters
         Assert.False(AbjadPairs.TryPack("a1", out _));
     }
+
+    [Fact]
+    public void LatinView_IsFiftySixBytes()
+    {
+        // One per vocabulary token of every segment: its size is index memory.
+        Assert.Equal(56, System.Runtime.CompilerServices.Unsafe.SizeOf<LatinView>());
+    }
 }
