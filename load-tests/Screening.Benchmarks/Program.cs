@@ -41,6 +41,35 @@ switch (command)
         return 0;
     }
 
+    case "slowest":
+    {
+        // The N slowest distinct queries (fastest of 5 rounds each), with their hit counts, to see what sets the tail:
+        // slowest [N] [--script Arabic-script|Cyrillic|Latin]
+        var corpus = BenchmarkCorpus.Load();
+        var built = MatchIndex.Build(corpus.Entries);
+        var script = Option("--script");
+        var shown = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
+        var queries = corpus.Queries.Select(q => q.Query).Where(q => script is null || LatencyReport.ScriptOf(q) == script).Distinct().ToArray();
+        var fastest = new double[queries.Length];
+        Array.Fill(fastest, double.MaxValue);
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < queries.Length; i++)
+            {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                built.Search(new ScreeningQuery(queries[i]));
+                fastest[i] = Math.Min(fastest[i], System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+        }
+
+        foreach (var i in Enumerable.Range(0, queries.Length).OrderByDescending(i => fastest[i]).Take(shown))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fastest[i],8:0.0} us  {built.Search(new ScreeningQuery(queries[i])).Count} hits  {queries[i]}"));
+        }
+
+        return 0;
+    }
+
     case "compare":
         // Two builds in one process, every query on both in turn: compare /path/to/checkout-a /path/to/checkout-b [SECONDS]
         if (args.Length < 3)
@@ -67,6 +96,6 @@ switch (command)
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] [--script Arabic-script|Cyrillic|Latin] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
+        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] [--script Arabic-script|Cyrillic|Latin] | slowest [N] [--script S] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
         return 2;
 }

@@ -218,6 +218,32 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public void Search_ListedNameHoldingASpellingVariantOfACommonWord_IsNotCrowdedOutByNamesWithoutIt()
+    {
+        // "hasan" (in 600 names) is skipped as too common; the 100 names holding "nuri" and no form of hasan tied at the
+        // candidate bound with the listed "Hasun Nuri" (hasun is a weak neighbour of hasan, not credited as a strong one),
+        // and took the 32 candidate slots. The skipped word's neighbours, weak ones included, are now looked up in the
+        // names over the floor: the 100 fall under it and the listed name is found.
+        var entries = new List<DesignationEntry>();
+        for (var i = 0; i < 100; i++)
+        {
+            entries.Add(new EntryBuilder($"X/nuri{i}").Named($"Nuri {Word(i)}").Build());
+        }
+
+        for (var i = 0; i < 600; i++)
+        {
+            entries.Add(new EntryBuilder($"X/hasan{i}").Named($"Hasan {Word(i + 1000)}").Build());
+        }
+
+        entries.Add(new EntryBuilder("X/target").Named("Hasun Nuri").Build());
+        var index = MatchIndex.Build(entries);
+
+        Assert.Equal("X/target", index.Search(new ScreeningQuery("Hasan Nuri"), 0.8, 5).FirstOrDefault()?.Key);
+
+        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
+    }
+
+    [Fact]
     public void Search_AbdulNameWithAnExtraWord_IsNotTwoAgreeingNames()
     {
         // Abdul Karim is one name (Abd al-Karim): a query that shares only it with a listed name agrees on one name, so its

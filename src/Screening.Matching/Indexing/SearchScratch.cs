@@ -40,18 +40,21 @@ internal sealed class SearchScratch
     /// <summary>Per query token, from the walk: 0 walked, 1 weak neighbours skipped, 2 all skipped (too common).</summary>
     public byte[] SkippedTokens { get; } = new byte[InputLimits.MaxTokensPerName];
 
-    /// <summary>Strong neighbours (same text or spelling variant) of query tokens skipped as too common: checked on the names walked.</summary>
-    public List<(int QueryToken, int TokenId, float Similarity)> SkippedStrong { get; } = [];
+    /// <summary>
+    /// Unwalked neighbours of skipped query tokens, credited to the names over the floor: (query token, similarity, index
+    /// of the next entry of the same vocabulary token or -1).
+    /// </summary>
+    public List<(int QueryToken, float Similarity, int Next)> SkippedNeighbours { get; } = [];
 
-    /// <summary>Per vocabulary token: 1 + index into <see cref="SkippedStrong"/> of its first entry when marked in the current pass, else 0.</summary>
-    public int[] SkippedStrongMark { get; private set; } = [];
+    /// <summary>Per vocabulary token: 1 + index into <see cref="SkippedNeighbours"/> of its last entry when marked in the current pass, else 0.</summary>
+    public int[] SkippedMark { get; private set; } = [];
 
-    /// <summary>Makes <see cref="SkippedStrongMark"/> cover <paramref name="vocabularySize"/> tokens (all unmarked).</summary>
-    public void EnsureSkippedStrongMark(int vocabularySize)
+    /// <summary>Makes <see cref="SkippedMark"/> cover <paramref name="vocabularySize"/> tokens (all unmarked).</summary>
+    public void EnsureSkippedMark(int vocabularySize)
     {
-        if (SkippedStrongMark.Length < vocabularySize)
+        if (SkippedMark.Length < vocabularySize)
         {
-            SkippedStrongMark = new int[Math.Max(vocabularySize, SkippedStrongMark.Length * 2)];
+            SkippedMark = new int[Math.Max(vocabularySize, SkippedMark.Length * 2)];
         }
     }
 

@@ -21,8 +21,8 @@ internal static class SegmentSearch
     /// <summary>Neighbours at least this similar (same text, spelling variants) are walked even for a common query token.</summary>
     private const float StrongSimilarity = 0.95f;
 
-    /// <summary>Most strong neighbours of skipped tokens looked up in the walked names.</summary>
-    private const int MaxSkippedStrong = 64;
+    /// <summary>Most neighbours of skipped tokens looked up in the names over the floor (<see cref="CreditSkippedNeighbours"/>).</summary>
+    private const int MaxSkippedNeighbours = 2048;
 
     /// <summary>A query token whose retrieved neighbours are all less similar than this may align with one retrieval missed.</summary>
     private const float UnretrievedBelow = 0.9f;
@@ -77,7 +77,7 @@ internal static class SegmentSearch
         RetrieveMergedAndSplit(segment, query, scratch);
         Accumulate(segment, queryWeights, scratch);
         var candidates = SelectCandidates(segment, removed, queryWeights, query, minNameScore, scratch);
-        if (candidates == SearchScratch.MaxCandidates && CreditSkippedStrongNeighbours(segment, queryWeights, scratch))
+        if (candidates == SearchScratch.MaxCandidates && CreditSkippedNeighbours(segment, query, queryWeights, scratch))
         {
             candidates = SelectCandidates(segment, removed, queryWeights, query, minNameScore, scratch);
         }
@@ -547,48 +547,84 @@ internal static class SegmentSearch
     }
 
     /// <summary>
-    /// A token skipped as too common (abdullah, hasan) counts only as unknown weight for every name, so all names that
-    /// hold the walked tokens tie at the bound and the listed name that also holds the skipped word can lose its candidate
-    /// slot ("AL-HASAN, Abdallah" searched verbatim was not found). Its strong neighbours (same text, spelling variants;
-    /// few token ids) are looked up among the few tokens of each walked name instead, and credited like walked evidence.
-    /// Done only when the candidate heap came out full: the credit can only change which names win their slots, since the
-    /// bound already counts the skipped token's whole weight; so only the names the first selection kept (over the floor)
-    /// are visited. Returns false when there was nothing to credit.
+    /// A token skipped as too common (abdullah, hasan) counts as matched for every name, so all names that hold the walked
+    /// tokens tie at the bound: the listed name that also holds the skipped word could lose its candidate slot ("AL-HASAN,
+    /// Abdallah" searched verbatim was not found), and the slots go to names that hold the rare words alone, each then
+    /// aligned for nothing (32 alignments, most of a common-name query's time). So when the candidate heap came out full,
+    /// the skipped tokens' neighbours (all of them for a token skipped whole, the weak ones for a token whose strong
+    /// neighbours were walked; a few hundred token ids) are looked up among the few tokens of each name the first
+    /// selection kept (over the floor) and credited like walked evidence: for those names the walk is then complete,
+    /// and the skipped weight leaves the bound, which falls to what the name holds. A token with more neighbours than
+    /// <see cref="MaxSkippedNeighbours"/> keeps its weight in the bound. Returns false when nothing was credited.
     /// </summary>
-    private static bool CreditSkippedStrongNeighbours(IndexSegment segment, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
+    private static bool CreditSkippedNeighbours(IndexSegment segment, NameToken[] query, ReadOnlySpan<float> queryWeights, SearchScratch scratch)
     {
+        var nq = queryWeights.Length;
         var skipped = scratch.SkippedTokens;
-        var strong = scratch.SkippedStrong;
-        strong.Clear();
-        foreach (var (q, id, s) in scratch.Retrieved)
+
+        // A query written in an abjad keeps the skipped weight in its bound: the aligner finds similar spellings its
+        // skeleton retrieval does not (Jaro-Winkler of skeletons, tokens romanised apart). Only the strong neighbours of
+        // its tokens skipped whole are credited, to break the ties.
+        var exact = Array.TrueForAll(query, static t => !t.Abjad);
+        Span<int> count = stackalloc int[nq];
+        Span<float> bestWeak = stackalloc float[nq];
+        foreach (var (q, _, s) in scratch.Retrieved)
         {
-            if (skipped[q] == 2 && s >= StrongSimilarity && strong.Count < MaxSkippedStrong)
+            if (s < StrongSimilarity && s > bestWeak[q])
             {
-                strong.Add((q, id, s));
+                bestWeak[q] = s;
+            }
+
+            if (IsSkippedNeighbour(skipped[q], s, exact))
+            {
+                count[q]++;
             }
         }
 
-        if (strong.Count == 0)
+        // Whole tokens only, within the cap; the rest stay in the bound as skipped weight.
+        Span<bool> credit = stackalloc bool[nq];
+        var total = 0;
+        var remaining = 0f;
+        for (var q = 0; q < nq; q++)
+        {
+            var weight = skipped[q] == 2 ? queryWeights[q] : skipped[q] == 1 ? queryWeights[q] * bestWeak[q] : 0f;
+            if (count[q] > 0 && total + count[q] <= MaxSkippedNeighbours)
+            {
+                credit[q] = true;
+                total += count[q];
+                remaining += exact ? 0f : weight;
+            }
+            else
+            {
+                remaining += weight;
+            }
+        }
+
+        if (total == 0)
         {
             return false;
         }
 
-        // Mark the strong token ids (entries of one id are adjacent after sorting), then look each walked name's few
-        // tokens up in the marks.
-        strong.Sort(static (x, y) => x.TokenId.CompareTo(y.TokenId));
-        scratch.EnsureSkippedStrongMark(segment.Vocabulary.Length);
-        var mark = scratch.SkippedStrongMark;
-        for (var k = strong.Count - 1; k >= 0; k--)
+        // Chain the entries of each token id (a token may neighbour several query tokens) from its mark.
+        var entries = scratch.SkippedNeighbours;
+        entries.Clear();
+        scratch.EnsureSkippedMark(segment.Vocabulary.Length);
+        var mark = scratch.SkippedMark;
+        foreach (var (q, id, s) in scratch.Retrieved)
         {
-            mark[strong[k].TokenId] = k + 1;
+            if (credit[q] && IsSkippedNeighbour(skipped[q], s, exact))
+            {
+                entries.Add((q, s, mark[id] - 1));
+                mark[id] = entries.Count;
+            }
         }
 
-        Span<float> credited = stackalloc float[queryWeights.Length];
+        Span<float> credited = stackalloc float[nq];
         var states = scratch.Names;
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var name = scratch.Touched[t];
-            var touchedStrong = false;
+            var touchedSkipped = false;
             foreach (var id in segment.NameTokens[name])
             {
                 if (mark[id] == 0)
@@ -596,15 +632,15 @@ internal static class SegmentSearch
                     continue;
                 }
 
-                if (!touchedStrong)
+                if (!touchedSkipped)
                 {
                     credited.Clear();
-                    touchedStrong = true;
+                    touchedSkipped = true;
                 }
 
-                for (var k = mark[id] - 1; k < strong.Count && strong[k].TokenId == id; k++)
+                for (var k = mark[id] - 1; k >= 0; k = entries[k].Next)
                 {
-                    var (q, _, s) = strong[k];
+                    var (q, s, _) = entries[k];
                     if (s > credited[q])
                     {
                         states[name].Accumulated += queryWeights[q] * (s - credited[q]);
@@ -615,13 +651,22 @@ internal static class SegmentSearch
             }
         }
 
-        foreach (var (_, id, _) in strong)
+        foreach (var (_, id, _) in scratch.Retrieved)
         {
             mark[id] = 0;
         }
 
+        scratch.SkippedWeight = remaining;
         return true;
     }
+
+    /// <summary>
+    /// Whether a retrieved neighbour of a query token in walk state <paramref name="skippedState"/> was left unwalked and
+    /// is to be credited: all such neighbours when the credit makes the bound <paramref name="exact"/>, else (only breaking
+    /// ties) the strong neighbours of a token skipped whole.
+    /// </summary>
+    private static bool IsSkippedNeighbour(byte skippedState, float similarity, bool exact) =>
+        exact ? skippedState == 2 || (skippedState == 1 && similarity < StrongSimilarity) : skippedState == 2 && similarity >= StrongSimilarity;
 
     private static int SelectCandidates(
         IndexSegment segment,
