@@ -288,6 +288,36 @@ public sealed class MatchIndex
         }
     }
 
+    /// <summary>
+    /// For tests of the candidate bound: every indexed name (not removed) scored against every query name as the search
+    /// scores its candidates, without retrieval or pruning; the best name score per key.
+    /// </summary>
+    internal Dictionary<string, double> ScoreEveryName(PreparedQuery prepared)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var s = 0; s < segments.Length; s++)
+        {
+            var segment = segments[s];
+            foreach (var queryName in prepared.Names)
+            {
+                for (var n = 0; n < segment.NameCount; n++)
+                {
+                    var entry = segment.NameEntry[n];
+                    if ((removed[s][entry >> 6] & (1UL << (entry & 63))) != 0 || queryName.Informative.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var score = SegmentSearch.ScorePair(segment, segments[0], queryName, n, null, out _, out _, out _, out _, out _, out _);
+                    var key = segment.Entries[entry].Key;
+                    scores[key] = Math.Max(score, scores.GetValueOrDefault(key));
+                }
+            }
+        }
+
+        return scores;
+    }
+
     private MatchHit CreateHit(ScreeningQuery query, List<NormalisedName> queryNames, EntryCandidate candidate)
     {
         var segment = segments[candidate.Segment];

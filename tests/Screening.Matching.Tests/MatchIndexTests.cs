@@ -243,6 +243,54 @@ public sealed class MatchIndexTests
         static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
     }
 
+    [Theory]
+    [InlineData("Hasan Nuri")]
+    [InlineData("Nuri Hasan Agricola")]
+    [InlineData("H Nuri")]
+    [InlineData("N Hasan Nuri")]
+    [InlineData("Agricola Nuri S A de C V")]
+    [InlineData("Agricola Cuemir S P R de R L")]
+    [InlineData("Ganadera Cuemir S P R")]
+    [InlineData("Hasun Nuri K")]
+    [InlineData("Hasan Hasan Nuri")]
+    public void Search_FindsEveryNameThatScoresOverTheThreshold(string query)
+    {
+        // The candidate bound may prune only names that cannot reach the threshold: here, where every spelling is one the
+        // retrieval finds and fewer names qualify than there are candidate slots (32), the search must return exactly the
+        // keys whose names score over it when every name is scored. Common words are skipped (hasan, agricola), initials
+        // are not retrieved, and the candidate slots overflow with names that hold the rare words alone.
+        var entries = new List<DesignationEntry>();
+        for (var i = 0; i < 600; i++)
+        {
+            entries.Add(new EntryBuilder($"X/hasan{i}").Named($"Hasan {Word(i)}").Build());
+            entries.Add(new EntryBuilder($"X/agricola{i}", SubjectKind.Entity).Named($"Agricola {Word(i + 1000)} S A de C V").Build());
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            entries.Add(new EntryBuilder($"X/nuri{i}").Named($"Nuri {Word(i + 2000)}").Build());
+            entries.Add(new EntryBuilder($"X/nurik{i}").Named($"Nuri K {Word(i + 3000)}").Build());
+            entries.Add(new EntryBuilder($"X/cuemir{i}", SubjectKind.Entity).Named($"Cuemir {Word(i + 4000)} S P R de R L").Build());
+        }
+
+        entries.Add(new EntryBuilder("X/hasan-nuri").Named("Hasan Nuri").Build());
+        entries.Add(new EntryBuilder("X/hasun-nuri").Named("Hasun Nuri Karimov").Build());
+        entries.Add(new EntryBuilder("X/h-nuri").Named("H. Nuri").Build());
+        entries.Add(new EntryBuilder("X/agricola-nuri", SubjectKind.Entity).Named("Agricola Nuri S A de C V").Build());
+        entries.Add(new EntryBuilder("X/agricola-cuemir", SubjectKind.Entity).Named("Agricola y Ganadera Cuemir S P R de R L").Build());
+        var index = MatchIndex.Build(entries);
+        const double threshold = 0.75;
+
+        var prepared = PreparedQuery.Of(new ScreeningQuery(query));
+        var expected = index.ScoreEveryName(prepared).Where(p => p.Value >= threshold).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        var found = index.Search(prepared, threshold, 1000).Select(h => h.Key).Order(StringComparer.Ordinal).ToList();
+
+        Assert.InRange(expected.Count, 1, 32);
+        Assert.Equal(expected, found);
+
+        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
+    }
+
     [Fact]
     public void Search_AbdulNameWithAnExtraWord_IsNotTwoAgreeingNames()
     {

@@ -22,6 +22,9 @@ internal sealed class IndexSegment
     /// <summary>Sum of the token weights of each name (for the name-side coverage bound).</summary>
     public required float[] NameWeight { get; init; }
 
+    /// <summary>Sum of the weights of each name's single-letter tokens (for the name-side bound of a query with initials).</summary>
+    public required float[] NameInitialWeight { get; init; }
+
     public required NameToken[] Vocabulary { get; init; }
 
     public required float[] Weights { get; init; }

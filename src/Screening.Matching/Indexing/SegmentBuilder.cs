@@ -122,11 +122,16 @@ internal static class SegmentBuilder
         }
 
         var nameWeight = new float[nameCount];
+        var nameInitialWeight = new float[nameCount];
         for (var n = 0; n < nameCount; n++)
         {
             foreach (var id in keptTokens[n])
             {
                 nameWeight[n] += weights[id];
+                if (vocabulary[id].Text.Length == 1)
+                {
+                    nameInitialWeight[n] += weights[id];
+                }
             }
         }
 
@@ -206,6 +211,7 @@ internal static class SegmentBuilder
             NameWeak = [.. keptWeak],
             NameTokens = [.. keptTokens],
             NameWeight = nameWeight,
+            NameInitialWeight = nameInitialWeight,
             Vocabulary = [.. vocabulary],
             Weights = weights,
             TokenIds = tokenIds,

@@ -706,8 +706,9 @@ internal static class SegmentSearch
         }
 
         // Upper bound of the aligner's score from the evidence: better * (1 - 0.25 * (1 - worse)) over the query-side
-        // and name-side coverage estimates (both over-estimate the aligned coverage; initials are not retrieved, so
-        // with initials only the query side bounds). Names that cannot reach minNameScore are not scored; the rest are
+        // and name-side coverage estimates (both over-estimate the aligned coverage; initials are not retrieved, so with
+        // initials the name side counts its unmatched tokens at an initial's similarity, see NameBoundWithInitials; with
+        // skipped weight left, only the query side bounds). Names that cannot reach minNameScore are not scored; the rest are
         // ranked by the bound. BoundMargin covers the estimates in the bound (merged and unretrieved tokens).
         var floor = (float)minNameScore - BoundMargin;
         var names = scratch.HeapNames;
@@ -721,7 +722,9 @@ internal static class SegmentSearch
             var name = touched[t];
             ref readonly var state = ref states[name];
             var qc = Math.Min(1f, (state.Accumulated + initials + scratch.SkippedWeight + unretrieved) / total);
-            var nc = initials > 0 || scratch.SkippedWeight > 0 ? 1f : Math.Min(1f, (state.Evidence + unretrieved) / segment.NameWeight[name]);
+            var nc = scratch.SkippedWeight > 0 ? 1f
+                : initials > 0 ? NameBoundWithInitials(state.Evidence + unretrieved, segment.NameWeight[name], segment.NameInitialWeight[name])
+                : Math.Min(1f, (state.Evidence + unretrieved) / segment.NameWeight[name]);
             var better = Math.Max(qc, nc);
             var worse = Math.Min(qc, nc);
             var value = better * (1f - (0.25f * (1f - worse)));
@@ -758,6 +761,18 @@ internal static class SegmentSearch
         // the bound already admits) and the second selection then visit these alone.
         scratch.TouchedCount = kept;
         return size;
+    }
+
+    /// <summary>
+    /// Name-side coverage bound for a query with initials, which are not retrieved: a query initial aligns with one name
+    /// token at <see cref="TokenSimilarity.InitialScore"/> (or, a single letter itself, up to 1), so the name's tokens
+    /// beyond the retrieved evidence <paramref name="evidence"/> are covered at most that much, not wholly.
+    /// </summary>
+    private static float NameBoundWithInitials(float evidence, float nameWeight, float initialWeight)
+    {
+        var matched = Math.Min(evidence, nameWeight);
+        var covered = matched + ((float)TokenSimilarity.InitialScore * (nameWeight - matched)) + ((1f - (float)TokenSimilarity.InitialScore) * initialWeight);
+        return Math.Min(1f, covered / nameWeight);
     }
 
     /// <summary>
