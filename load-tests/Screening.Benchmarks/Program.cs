@@ -70,6 +70,27 @@ switch (command)
         return 0;
     }
 
+    case "normalise":
+    {
+        // Mean time to normalise the latency report's queries (PreparedQuery.Of) over 10 s: normalise [--script S]
+        var corpus = BenchmarkCorpus.Load();
+        var script = Option("--script");
+        var queries = corpus.Queries.Select(q => q.Query).Where(q => script is null || LatencyReport.ScriptOf(q) == script).ToArray();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var count = 0L;
+        while (watch.Elapsed.TotalSeconds < 10)
+        {
+            foreach (var query in queries)
+            {
+                PreparedQuery.Of(new ScreeningQuery(query));
+                count++;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"normalise: {watch.Elapsed.TotalMicroseconds / count:0.00} us per query ({count} queries)"));
+        return 0;
+    }
+
     case "compare":
         // Two builds in one process, every query on both in turn: compare /path/to/checkout-a /path/to/checkout-b [SECONDS]
         if (args.Length < 3)
@@ -96,6 +117,6 @@ switch (command)
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] [--script Arabic-script|Cyrillic|Latin] | slowest [N] [--script S] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
+        Console.Error.WriteLine("usage: accuracy [--pairs FILE.csv] [--threshold T] [--sample N] [--show N] | bench [BenchmarkDotNet args] | latency | profile [SECONDS] [--script Arabic-script|Cyrillic|Latin] | slowest [N] [--script S] | normalise [--script S] | compare ROOT_A ROOT_B [SECONDS] | explain NAME...");
         return 2;
 }

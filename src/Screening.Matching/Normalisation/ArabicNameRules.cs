@@ -154,7 +154,7 @@ internal static class ArabicNameRules
 
         foreach (var (suffix, part) in CompoundSuffixes)
         {
-            if (t.Length - suffix.Length >= 3 && t.EndsWith(suffix, StringComparison.Ordinal))
+            if (t.Length - suffix.Length >= 3 && t.AsSpan().EndsWith(suffix))
             {
                 return (t[..^suffix.Length], part);
             }

@@ -50,7 +50,10 @@ internal static class NameNormaliser
         {
             var text = rewritten[i];
             var abjad = abjadByText is not null && (abjadByText.TryGetValue(text, out var flag) ? flag : anyAbjad);
-            var role = abjad ? NoiseWords.RoleOfAbjad(text, PhoneticKey.ConsonantsOf(PhoneticKey.Of(text, abjad: true))) : NoiseWords.RoleOf(text);
+            // The key is computed once, for the role and the token.
+            var key = PhoneticKey.Of(text, abjad);
+            var consonants = PhoneticKey.ConsonantsOf(key);
+            var role = abjad ? NoiseWords.RoleOfAbjad(text, consonants) : NoiseWords.RoleOf(text, key);
             if (role == TokenRole.Informative && (ArabicNameRules.IsSunLetterArticle(text, i + 1 < count ? rewritten[i + 1] : null)
                 || ArabicNameRules.IsPatronymicBen(text, i, count)))
             {
@@ -61,7 +64,7 @@ internal static class NameNormaliser
                 role = TokenRole.LegalForm;
             }
 
-            tokens[i] = NameToken.Create(text, abjad, role, afterArticle: abjad && i > 0 && rewritten[i - 1] == "al");
+            tokens[i] = NameToken.Create(text, abjad, role, key, consonants, afterArticle: abjad && i > 0 && rewritten[i - 1] == "al");
             if (role == TokenRole.Informative)
             {
                 informativeCount++;

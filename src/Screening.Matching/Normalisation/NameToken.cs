@@ -69,7 +69,12 @@ internal sealed record NameToken(string Text, string Key, string Consonants, boo
     public static NameToken Create(string text, bool abjad, TokenRole role, bool afterArticle = false)
     {
         var key = PhoneticKey.Of(text, abjad);
-        var consonants = PhoneticKey.ConsonantsOf(key);
+        return Create(text, abjad, role, key, PhoneticKey.ConsonantsOf(key), afterArticle);
+    }
+
+    /// <summary>As <see cref="Create(string, bool, TokenRole, bool)"/>, with the key and skeleton the caller computed (<see cref="PhoneticKey.Of"/>, <see cref="PhoneticKey.ConsonantsOf"/>).</summary>
+    public static NameToken Create(string text, bool abjad, TokenRole role, string key, string consonants, bool afterArticle = false)
+    {
         return new NameToken(text, key, consonants, abjad, role)
         {
             ArticleConsonants = afterArticle && abjad && consonants.Length > 0 && consonants[0] != 'l' ? "l" + consonants : null,

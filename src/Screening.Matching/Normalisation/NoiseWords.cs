@@ -31,7 +31,10 @@ internal static class NoiseWords
     private static readonly FrozenDictionary<string, TokenRole> RolesByKey = BuildByKey();
 
     /// <summary>The role of a romanised token.</summary>
-    public static TokenRole RoleOf(string token)
+    public static TokenRole RoleOf(string token) => RoleOf(token, null);
+
+    /// <summary>As <see cref="RoleOf(string)"/>, with the token's Latin key (<see cref="PhoneticKey.Of"/>) when the caller has it.</summary>
+    public static TokenRole RoleOf(string token, string? latinKey)
     {
         if (Roles.TryGetValue(token, out var role))
         {
@@ -43,7 +46,7 @@ internal static class NoiseWords
             return TokenRole.Informative;
         }
 
-        var key = PhoneticKey.Of(token);
+        var key = latinKey ?? PhoneticKey.Of(token);
         return key.Length >= 4 && RolesByKey.TryGetValue(key, out role) ? role : TokenRole.Informative;
     }
 

@@ -26,6 +26,12 @@ internal static class TextCleaner
             span = span[..cut];
         }
 
+        // Printable ASCII (most Latin names) has nothing to drop or compose: only the case changes.
+        if (!span.ContainsAnyExceptInRange(' ', '~'))
+        {
+            return (span.Length == text.Length ? text : new string(span)).ToLowerInvariant();
+        }
+
         var builder = new StringBuilder(span.Length);
         for (var i = 0; i < span.Length; i++)
         {
