@@ -110,6 +110,7 @@ internal static class SegmentBuilder
             keptTokens.Add(ids);
         }
 
+        NumberBySkeleton(vocabulary, frequency, tokenIds, keptTokens);
         var nameCount = keptEntry.Count;
         var referenceCount = reference?.ReferenceNameCount ?? nameCount;
         var weights = new float[vocabulary.Count];
@@ -270,6 +271,51 @@ internal static class SegmentBuilder
         }
 
         return token.Text.Length < DeletionHash.MinLength ? 1 : 1 + token.Text.Length;
+    }
+
+    /// <summary>
+    /// Renumbers the vocabulary in order of consonant skeleton, then key, then text, so that the tokens one skeleton or
+    /// key retrieves (an Arabic-script query token retrieves its ~40 Latin spellings by skeleton) have adjacent ids, and
+    /// their entries in every per-token array (views, sketches, weights) share cache lines instead of costing a miss each.
+    /// </summary>
+    private static void NumberBySkeleton(List<NameToken> vocabulary, List<int> frequency, Dictionary<string, int> tokenIds, List<int[]> nameTokens)
+    {
+        var order = new int[vocabulary.Count];
+        for (var id = 0; id < order.Length; id++)
+        {
+            order[id] = id;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var byConsonants = string.CompareOrdinal(vocabulary[x].Consonants, vocabulary[y].Consonants);
+            if (byConsonants != 0)
+            {
+                return byConsonants;
+            }
+
+            var byKey = string.CompareOrdinal(vocabulary[x].Key, vocabulary[y].Key);
+            return byKey != 0 ? byKey : string.CompareOrdinal(vocabulary[x].Text, vocabulary[y].Text);
+        });
+
+        var newId = new int[order.Length];
+        var tokens = vocabulary.ToArray();
+        var counts = frequency.ToArray();
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            newId[order[rank]] = rank;
+            vocabulary[rank] = tokens[order[rank]];
+            frequency[rank] = counts[order[rank]];
+            tokenIds[tokens[order[rank]].Text] = rank;
+        }
+
+        foreach (var ids in nameTokens)
+        {
+            for (var t = 0; t < ids.Length; t++)
+            {
+                ids[t] = newId[ids[t]];
+            }
+        }
     }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int value)
