@@ -220,8 +220,8 @@ internal static class NoiseWords
             "ab asa oy oyj kft zrt nyrt doo dd ooo oao zao pao ao too tov pat prat chp ip odo uue gup fgup mup " +
             "jsc ojsc cjsc pjsc llp lp pte pvt sdn bhd fze fzco fzc fzllc est wll spc saoc saog qsc psc pjs tbk " +
             "lda ltda cia sae sal " +
-            // as written back from Cyrillic (ЛЛК, ИНК, ЛТД)
-            "llk ink");
+            // as written back from Cyrillic (ЛЛК, ИНК, ЛТД; JSC, OJSC, PJSC, CJSC letter by letter: ДЖСК, ОДЖСК, ПДЖСК, КДЖСК)
+            "llk ink dzhsk djsk odzhsk odjsk pdzhsk pdjsk kdzhsk kdjsk");
         Add(TokenRole.Particle, "al el ul il bin ibn bint binti bte ould van von der den de del della di du da dos das le la");
         Add(TokenRole.StopWord, "the of and for an und et aka fka nee");
         return roles.ToFrozenDictionary(StringComparer.Ordinal);

@@ -302,6 +302,11 @@ internal static class PhoneticKey
                 case 'c':
                     mapped = 'k';
                     break;
+                // Latin "dj" through Cyrillic (Djamel, Дджамел, back as ddzhamel): the doubled d is part of the one sound.
+                case 'd' when !abjad && (s[i..].StartsWith("ddzh") || s[i..].StartsWith("ddj")):
+                    mapped = 'J';
+                    consumed = s[i..].StartsWith("ddzh") ? 4 : 3;
+                    break;
                 case 'd' when s[i..].StartsWith("dzh"):
                     mapped = 'J';
                     consumed = 3;

@@ -83,6 +83,8 @@ public sealed class NameNormaliserTests
     [InlineData("ООО Ромашка", "romashka")]
     [InlineData("ТОО Казахстан Темир", "kazakhstan temir")]
     [InlineData("JSC ARGUMENT", "argument")]
+    [InlineData("ОДЖСК Самотлорнефтегаз", "samotlorneftegaz")] // OJSC written in Cyrillic letter by letter
+    [InlineData("Stroitransgaz odjsk", "stroitransgaz")]
     [InlineData("Siemens GmbH", "siemens")]
     [InlineData("Banco Nacional de Cuba SA", "banco nacional cuba")]
     public void Normalise_HonorificsAndLegalForms_AreNotInformative(string name, string expected) => Assert.Equal(expected, Informative(name));

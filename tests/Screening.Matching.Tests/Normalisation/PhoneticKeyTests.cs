@@ -29,6 +29,8 @@ public sealed class PhoneticKeyTests
     [InlineData("ekschange", "exchange")]
     [InlineData("saeed", "said")]
     [InlineData("kargoshaee", "kargoshai")]
+    [InlineData("ddzhamel", "djamel")] // Djamel through Cyrillic: Дджамел
+    [InlineData("addj", "adj")]
     public void Of_RomanisationVariants_AreEqual(string a, string b) => Assert.Equal(PhoneticKey.Of(a), PhoneticKey.Of(b));
 
     [Theory]
