@@ -16,7 +16,7 @@ internal static class PhoneticKey
     public static string Of(string token, bool abjad = false)
     {
         Span<char> buffer = stackalloc char[token.Length * 2 + 2];
-        var length = Fold(token, abjad, buffer);
+        var length = Fold(token, abjad, buffer, glides: !abjad);
         return new string(buffer[..length]);
     }
 
@@ -220,9 +220,10 @@ internal static class PhoneticKey
     /// <summary>
     /// The key of a Latin token read with its "j" as the glide "y": German, Scandinavian, Slavic and older scholarly
     /// romanisations of Cyrillic write й, я, ю as j, ja, ju where English ones write y, ya, yu (Jusuf / Yusuf, Maja / Maya,
-    /// Junis / Yunis, Baj / Bay). "dj" (the consonant ج, Djamel) and "jj" (Hajji) stay consonants. Returns
-    /// <paramref name="key"/> itself when the token has no such "j", was written in an abjad (where "j" is always ج), or is
-    /// a short syllable that starts with it.
+    /// Junis / Yunis, Baj / Bay). "dj" (the consonant ج, Djamel) and "jj" (Hajji) stay consonants. When the key already
+    /// reads every such "j" as the glide (Lajnat, Nebojsa), the other reading is the consonant (Ladzhnat, Nebodzhsa).
+    /// Returns <paramref name="key"/> itself when the token has no such "j", was written in an abjad (where "j" is always
+    /// ج), or is a short syllable that starts with it.
     /// </summary>
     public static string GlideKeyOf(string token, string key, bool abjad = false)
     {
@@ -253,10 +254,20 @@ internal static class PhoneticKey
         // A short syllable that starts with the glide (jan / yan / yun, jun / yun) is a Chinese or Korean syllable more
         // often than a Cyrillic one, and their y-syllables share one key: too little to tell names apart.
         var glide = Of(new string(read));
-        return glide == key || (glide.Length < 3 && read[0] == 'y') ? key : glide;
+        if (glide != key)
+        {
+            return glide.Length < 3 && read[0] == 'y' ? key : glide;
+        }
+
+        // The other way round: a "j" the key reads as the glide (between a vowel and a consonant: Lajnat, Nebojsa) may be
+        // the consonant that English-style romanisations of Cyrillic and Arabic write дж / ج (Ладжнат, Небоджса). The
+        // consonant reading is the other key.
+        Span<char> buffer = stackalloc char[token.Length * 2 + 2];
+        var consonant = new string(buffer[..Fold(token, abjad: false, buffer, glides: false)]);
+        return consonant == key ? key : consonant;
     }
 
-    private static int Fold(string token, bool abjad, Span<char> output)
+    private static int Fold(string token, bool abjad, Span<char> output, bool glides)
     {
         var s = token.AsSpan();
         if (s.StartsWith("ye") && s.Length > 3)
@@ -323,7 +334,7 @@ internal static class PhoneticKey
                     mapped = 'J';
                     consumed = 2;
                     break;
-                case 'j' when !abjad && IsGlide(s, i):
+                case 'j' when glides && IsGlide(s, i):
                     Append(output, ref n, 'I');
                     i++;
                     continue;
@@ -365,7 +376,7 @@ internal static class PhoneticKey
                     var cls = 'A';
                     var hasI = false;
                     var hasU = false;
-                    while (end < s.Length && (s[end] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || (!abjad && IsGlide(s, end))))
+                    while (end < s.Length && (s[end] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || (glides && IsGlide(s, end))))
                     {
                         hasI |= s[end] is 'i' or 'y' or 'j';
                         hasU |= s[end] is 'o' or 'u';

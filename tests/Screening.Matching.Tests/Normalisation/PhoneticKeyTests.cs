@@ -73,6 +73,12 @@ public sealed class PhoneticKeyTests
         Assert.Equal(PhoneticKey.Of(withY), PhoneticKey.GlideKeyOf(withJ, PhoneticKey.Of(withJ)));
 
     [Theory]
+    [InlineData("lajnat", "ladzhnat")] // Arabic لجنة, Lajnat, through Cyrillic: Ладжнат
+    [InlineData("nebojsa", "nebodzhsa")]
+    public void GlideKeyOf_JReadAsGlide_IsTheKeyOfTheConsonantSpelling(string withJ, string withDzh) =>
+        Assert.Equal(PhoneticKey.Of(withDzh), PhoneticKey.GlideKeyOf(withJ, PhoneticKey.Of(withJ)));
+
+    [Theory]
     [InlineData("djamel", false)]
     [InlineData("hajji", false)]
     [InlineData("jan", false)]
