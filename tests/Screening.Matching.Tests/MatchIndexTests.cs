@@ -291,6 +291,24 @@ public sealed class MatchIndexTests
         static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
     }
 
+    [Theory]
+    [InlineData("Jitu Limited")] // German-style j for y
+    [InlineData("Drujba AO")] // Дружба written with j for zh
+    public void Search_OneWordNameWhollyAlignedAsAVariant_IsFoundAtTheDefaultThreshold(string query)
+    {
+        // Both names' only word aligned at a variant's 0.9: what the coverage lacks is similarity, not a missing word, so
+        // the score is not cut again as for a lone shared name (it was 0.846).
+        var index = MatchIndex.Build([
+            new EntryBuilder("OFAC/yitu", SubjectKind.Entity).Named("YITU LIMITED").Build(),
+            new EntryBuilder("OFAC/druzhba", SubjectKind.Entity).Named("DRUZHBA, AO").Build(),
+            .. SampleIndex.Entries]);
+
+        var hit = index.Search(new ScreeningQuery(query)).FirstOrDefault();
+
+        Assert.NotNull(hit);
+        Assert.InRange(hit.Score, MatchThresholds.Default, 0.9);
+    }
+
     [Fact]
     public void Search_AbdulNameWithAnExtraWord_IsNotTwoAgreeingNames()
     {

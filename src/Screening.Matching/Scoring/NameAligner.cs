@@ -215,18 +215,21 @@ internal static class NameAligner
         }
 
         var nameDigits = false;
+        var allAligned = matched == query.Length;
         for (var j = 0; j < name.Length; j++)
         {
             nTotal += nameWeights[j];
             nCovered += nameWeights[j] * nameSimilarity[j];
             nameDigits |= name[j].HasDigit;
+            allAligned &= nameSimilarity[j] >= MatchedFloor;
         }
 
         var qc = qCovered / qTotal;
         var nc = nCovered / nTotal;
         var better = Math.Max(qc, nc);
         var worse = Math.Min(qc, nc);
-        var penalty = matched >= 3 ? 0.25 : matched == 2 ? 0.3 : 0.6;
+        // Every word of both names aligned: what coverage lacks is similarity, not a missing name, so the smallest penalty.
+        var penalty = matched >= 3 || allAligned ? 0.25 : matched == 2 ? 0.3 : 0.6;
         var score = better * (1.0 - (penalty * (1.0 - worse)));
         if (queryDigits && nameDigits && !digitsAgree)
         {
