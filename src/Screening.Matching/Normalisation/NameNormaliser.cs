@@ -59,7 +59,8 @@ internal static class NameNormaliser
             {
                 role = TokenRole.Particle;
             }
-            else if (role == TokenRole.Informative && IsCompanyAbbreviation(text, i, count, i + 1 < count ? rewritten[i + 1] : null))
+            else if (role == TokenRole.Informative && (IsCompanyAbbreviation(text, i, count, i + 1 < count ? rewritten[i + 1] : null)
+                || (abjad && NoiseWords.IsClosingAbjadLegalForm(text, i, count))))
             {
                 role = TokenRole.LegalForm;
             }

@@ -72,7 +72,17 @@ internal static class NoiseWords
         ["af"] = TokenRole.StopWord,
         ["ku"] = TokenRole.LegalForm,
         ["lk"] = TokenRole.LegalForm,
+        // اجسك, بجسك (OJSC, PJSC): Latin "ojsc" keys its j as the glide, so the skeleton rule does not find them
+        ["ajsk"] = TokenRole.LegalForm,
+        ["bjsk"] = TokenRole.LegalForm,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Abjad spellings of two-letter legal forms that are also name skeletons (تف TOV, زو ZAO, كج KG): legal forms only
+    /// where a legal form stands, closing a name of more than one word.
+    /// </summary>
+    public static bool IsClosingAbjadLegalForm(string token, int position, int count) =>
+        token is "tf" or "zu" or "kj" && position > 0 && position + 1 == count;
 
     private static readonly string[] LongLegalForms = [.. Roles.Where(r => r.Value == TokenRole.LegalForm && r.Key.Length >= 5).Select(r => r.Key).Order(StringComparer.Ordinal)];
 

@@ -74,6 +74,21 @@ public sealed class NameNormaliserTests
     }
 
     [Theory]
+    [InlineData("سكبتك تف", true)] // ... TOV
+    [InlineData("يملجزنفست زو", true)] // Yamalgazinvest ZAO
+    [InlineData("ستريترنسجز اجسك", true)] // Stroitransgaz OJSC
+    [InlineData("زو لي", false)] // Zou Li: a name's first word
+    [InlineData("تف", false)] // a one-word name
+    public void Normalise_ShortAbjadLegalForm_IsALegalFormOnlyClosingAName(string name, bool legalForm)
+    {
+        var last = NameNormaliser.Normalise(name).Tokens[^1];
+        var first = NameNormaliser.Normalise(name).Tokens[0];
+
+        Assert.Equal(legalForm, last.Role == TokenRole.LegalForm);
+        Assert.Equal(TokenRole.Informative, first.Role);
+    }
+
+    [Theory]
     [InlineData("Haji Mohammad Idris", "mohammad idris")]
     [InlineData("Mullah Mohammed Omar", "mohammed omar")]
     [InlineData("Maulavi Abdul Kabir", "abd kabir")]
