@@ -15,11 +15,12 @@ internal static class NoiseWords
     /// <summary>
     /// Latin abbreviations and the particle "bin" that an abjad token with the same letters is not: Arabic script does not
     /// write a short vowel between two consonants, so the Arabic-script spelling of bin is بن (bn) and of Sal. is سل (sl);
-    /// an Arabic-script word that romanises to "bin", "sal", "gen" or "sir" wrote that vowel long and is a name (بين,
-    /// Payan, Pouyan; سال, Saal). Words without such a vowel (ltd, mr, inc written إنك, sa written سا) keep their role.
+    /// an Arabic-script word that romanises to "bin", "sal" or "sir" wrote that vowel long and is a name (بين, Payan,
+    /// Pouyan; سال, Saal). Words without such a vowel (ltd, mr, inc written إنك, sa written سا) keep their role, but for
+    /// "adm": ادم is Adam, one of the commonest names, not Adm.
     /// </summary>
     private static readonly FrozenSet<string> NotNoiseInAbjad = Roles
-        .Where(r => (r.Key == "bin" || WesternTitles.Split(' ').Contains(r.Key) || r.Value == TokenRole.LegalForm) && HasVowelBetweenConsonants(r.Key))
+        .Where(r => r.Key == "adm" || ((r.Key == "bin" || WesternTitles.Split(' ').Contains(r.Key) || r.Value == TokenRole.LegalForm) && HasVowelBetweenConsonants(r.Key)))
         .Select(r => r.Key)
         .ToFrozenSet(StringComparer.Ordinal);
 
@@ -75,6 +76,8 @@ internal static class NoiseWords
         // اجسك, بجسك (OJSC, PJSC): Latin "ojsc" keys its j as the glide, so the skeleton rule does not find them
         ["ajsk"] = TokenRole.LegalForm,
         ["bjsk"] = TokenRole.LegalForm,
+        // اج: Tuareg "ag" (son of: IYAD AG GHALI), as the Latin "ag" is noise (a legal form)
+        ["aj"] = TokenRole.Particle,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

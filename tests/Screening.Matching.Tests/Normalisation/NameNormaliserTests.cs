@@ -74,6 +74,13 @@ public sealed class NameNormaliserTests
     }
 
     [Theory]
+    [InlineData("ادم خن", "adm khn")] // Adam Khan: not Adm. (a Western title) in Arabic script
+    [InlineData("غلي إد اج", "ghli id")] // Iyad ag Ghali: اج is the Tuareg "ag" (son of), noise as the Latin "ag" is
+    [InlineData("Adm. John Smith", "john smith")]
+    public void Normalise_AbjadWordsSpelledLikeNoise_AreNamesUnlessArabicScriptWritesTheNoiseSo(string name, string expected) =>
+        Assert.Equal(expected, Informative(name));
+
+    [Theory]
     [InlineData("سكبتك تف", true)] // ... TOV
     [InlineData("يملجزنفست زو", true)] // Yamalgazinvest ZAO
     [InlineData("ستريترنسجز اجسك", true)] // Stroitransgaz OJSC
