@@ -70,6 +70,9 @@ internal static class NoiseWords
         ["shikh"] = TokenRole.Honorific,
         ["haj"] = TokenRole.Honorific,
         ["hji"] = TokenRole.Honorific,
+        // قاري and قري (qari, a Quran reciter: Qari Zakir)
+        ["qari"] = TokenRole.Honorific,
+        ["qri"] = TokenRole.Honorific,
         ["af"] = TokenRole.StopWord,
         ["ku"] = TokenRole.LegalForm,
         ["lk"] = TokenRole.LegalForm,

@@ -77,6 +77,7 @@ public sealed class NameNormaliserTests
     [InlineData("ادم خن", "adm khn")] // Adam Khan: not Adm. (a Western title) in Arabic script
     [InlineData("غلي إد اج", "ghli id")] // Iyad ag Ghali: اج is the Tuareg "ag" (son of), noise as the Latin "ag" is
     [InlineData("Adm. John Smith", "john smith")]
+    [InlineData("زكر قري", "zkr")] // Qari Zakir: قري is the honorific Qari
     public void Normalise_AbjadWordsSpelledLikeNoise_AreNamesUnlessArabicScriptWritesTheNoiseSo(string name, string expected) =>
         Assert.Equal(expected, Informative(name));
 
