@@ -79,8 +79,9 @@ internal static class NoiseWords
         // اجسك, بجسك (OJSC, PJSC): Latin "ojsc" keys its j as the glide, so the skeleton rule does not find them
         ["ajsk"] = TokenRole.LegalForm,
         ["bjsk"] = TokenRole.LegalForm,
-        // اج: Tuareg "ag" (son of: IYAD AG GHALI), as the Latin "ag" is noise (a legal form)
+        // اج, اغ: Tuareg "ag" (son of: IYAD AG GHALI, اياد اغ غالي), as the Latin "ag" is noise (a legal form)
         ["aj"] = TokenRole.Particle,
+        ["agh"] = TokenRole.Particle,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

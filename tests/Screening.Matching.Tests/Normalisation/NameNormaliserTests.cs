@@ -78,6 +78,7 @@ public sealed class NameNormaliserTests
     [InlineData("غلي إد اج", "ghli id")] // Iyad ag Ghali: اج is the Tuareg "ag" (son of), noise as the Latin "ag" is
     [InlineData("Adm. John Smith", "john smith")]
     [InlineData("زكر قري", "zkr")] // Qari Zakir: قري is the honorific Qari
+    [InlineData("اياد اغ غالي", "ayad ghali")] // the UN list's own Arabic-script spelling of IYAD AG GHALI
     public void Normalise_AbjadWordsSpelledLikeNoise_AreNamesUnlessArabicScriptWritesTheNoiseSo(string name, string expected) =>
         Assert.Equal(expected, Informative(name));
 
