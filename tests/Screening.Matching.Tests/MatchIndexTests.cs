@@ -168,8 +168,6 @@ public sealed class MatchIndexTests
         var hit = index.Search(new ScreeningQuery("Dedale Dakeke Nuda")).FirstOrDefault();
         Assert.Equal("X/target", hit?.Key);
         Assert.Equal(1.0, hit!.Score, 3);
-
-        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
     }
 
     [Fact]
@@ -213,8 +211,6 @@ public sealed class MatchIndexTests
         var hit = index.Search(new ScreeningQuery("AL-HASAN, Abdallah")).FirstOrDefault();
         Assert.Equal("OFAC/alhasan", hit?.Key);
         Assert.Equal(1.0, hit!.Score, 3);
-
-        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
     }
 
     [Fact]
@@ -239,8 +235,6 @@ public sealed class MatchIndexTests
         var index = MatchIndex.Build(entries);
 
         Assert.Equal("X/target", index.Search(new ScreeningQuery("Hasan Nuri"), 0.8, 5).FirstOrDefault()?.Key);
-
-        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
     }
 
     [Theory]
@@ -287,8 +281,6 @@ public sealed class MatchIndexTests
 
         Assert.InRange(expected.Count, 1, 32);
         Assert.Equal(expected, found);
-
-        static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
     }
 
     [Theory]
@@ -537,4 +529,7 @@ public sealed class MatchIndexTests
             Assert.Equal(expected[i % names.Length], results[i]);
         }
     }
+
+    /// <summary>A made-up word per number (0 → bai, 12 → daifai), so that generated names differ.</summary>
+    private static string Word(int i) => string.Concat(i.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => "bdfgklmnrt"[c - '0'] + "ai"));
 }
