@@ -287,10 +287,11 @@ internal static class SegmentSearch
             }
         }
 
+        // (An abjad query token's view was asked above: what it could not decide is computed here.)
         var key = ((long)i << 32) | (uint)tokenId;
         if (!scratch.Similarities.TryGetValue(key, out var s))
         {
-            s = (float)Compute(segment, query, i, tokenId, scratch);
+            s = (float)TokenSimilarity.Compute(query[i], segment.Vocabulary[tokenId]);
             scratch.Similarities[key] = s;
         }
 

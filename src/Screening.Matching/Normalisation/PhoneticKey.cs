@@ -13,12 +13,7 @@ internal static class PhoneticKey
     /// <paramref name="abjad"/>: the token was romanised from Arabic or Hebrew script, where "j" is always the
     /// consonant ج, never the glide й that Latin "j" can stand for.
     /// </remarks>
-    public static string Of(string token, bool abjad = false)
-    {
-        Span<char> buffer = stackalloc char[token.Length * 2 + 2];
-        var length = Fold(token, abjad, buffer, glides: !abjad);
-        return new string(buffer[..length]);
-    }
+    public static string Of(string token, bool abjad = false) => KeyOf(token, abjad, glides: !abjad);
 
     /// <summary>Consonant skeleton: the vowel key without its vowel classes, g/p/v/ch folded onto j/b/f/sh (mhmd for Mohammed and محمد).</summary>
     public static string ConsonantsOf(string key)
@@ -262,9 +257,16 @@ internal static class PhoneticKey
         // The other way round: a "j" the key reads as the glide (between a vowel and a consonant: Lajnat, Nebojsa) may be
         // the consonant that English-style romanisations of Cyrillic and Arabic write дж / ج (Ладжнат, Небоджса). The
         // consonant reading is the other key.
-        Span<char> buffer = stackalloc char[token.Length * 2 + 2];
-        var consonant = new string(buffer[..Fold(token, abjad: false, buffer, glides: false)]);
+        var consonant = KeyOf(token, abjad: false, glides: false);
         return consonant == key ? key : consonant;
+    }
+
+    /// <summary>The key of <paramref name="token"/>, reading a Latin "j" between a vowel and a consonant as the glide when <paramref name="glides"/>.</summary>
+    private static string KeyOf(string token, bool abjad, bool glides)
+    {
+        Span<char> buffer = stackalloc char[token.Length * 2 + 2];
+        var length = Fold(token, abjad, buffer, glides);
+        return new string(buffer[..length]);
     }
 
     private static int Fold(string token, bool abjad, Span<char> output, bool glides)
